@@ -1,0 +1,21 @@
+package io.dayuan.canteen.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.dayuan.canteen.Canteen;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class CanteenRepository implements PanacheRepositoryBase<Canteen, UUID> {
+
+    /** The canteens of one site, or of all sites when none is given. */
+    @WithSession
+    public Uni<List<Canteen>> listBySite(UUID siteId) {
+        return siteId == null ? list("order by name") : list("siteId = ?1 order by name", siteId);
+    }
+}

@@ -1,0 +1,46 @@
+package io.dayuan.canteen.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Id;
+
+import io.dayuan.canteen.Canteen;
+import io.dayuan.canteen.repository.CanteenRepository;
+import io.dayuan.platform.ApiException;
+import io.dayuan.sites.repository.SiteRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class CanteenService {
+
+    public record NewCanteen(@NotNull @Id UUID siteId, @NotBlank @Size(max = 100) String name) {
+    }
+
+    @Inject
+    CanteenRepository repository;
+
+    @Inject
+    SiteRepository sites;
+
+    @WithTransaction
+    public Uni<Canteen> create(NewCanteen input) {
+        Canteen canteen = new Canteen();
+        canteen.siteId = input.siteId();
+        canteen.name = input.name().strip();
+        return sites.require(input.siteId())
+                .chain(() -> repository.count("siteId = ?1 and name = ?2", canteen.siteId, canteen.name))
+                .chain(clashes -> {
+                    if (clashes > 0) {
+                        throw ApiException.conflict("The site has a canteen named " + canteen.name + " already");
+                    }
+                    return repository.persist(canteen);
+                });
+    }
+}

@@ -1,0 +1,58 @@
+package io.dayuan.gates;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.dayuan.gates.repository.GateRepository;
+import io.dayuan.gates.service.GateService;
+import io.dayuan.gates.service.GateService.NewGate;
+import io.dayuan.platform.Roles;
+import io.dayuan.sites.Site;
+import io.dayuan.sites.repository.SiteRepository;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class GateApi {
+
+    @Inject
+    GateRepository repository;
+
+    @Inject
+    GateService service;
+
+    @Inject
+    SiteRepository sites;
+
+    @Query
+    @Authenticated
+    @Description("The gates of a site. Any signed-in role.")
+    public Uni<@NonNull List<@NonNull Gate>> gates(@Name("siteId") @NonNull @Id UUID siteId) {
+        return repository.listBySite(siteId);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Adds a gate to a site. Role: admin.")
+    public Uni<@NonNull Gate> createGate(@Name("input") @NonNull @Valid NewGate input) {
+        return service.create(input);
+    }
+
+    @Description("The site the gate belongs to")
+    public Uni<List<@NonNull Site>> site(@Source List<Gate> gates) {
+        return sites.inOrderOf(gates.stream().map(gate -> gate.siteId).toList());
+    }
+}

@@ -1,0 +1,24 @@
+package io.dayuan.people;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class PeopleApi {
+
+    @Inject
+    Caller caller;
+
+    @Query
+    @Authenticated
+    @Description("The signed-in person, created from the token on first sight. Any role.")
+    public Uni<Person> me() {
+        return caller.person();
+    }
+}

@@ -1,0 +1,153 @@
+package io.dayuan.platform.graphql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+
+import org.jboss.logging.Logger;
+
+import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
+import graphql.GraphQLError;
+import graphql.language.SourceLocation;
+import io.dayuan.platform.ApiException;
+import io.dayuan.platform.ErrorCode;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.graphql.validation.BeanValidationError;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Turns every failure into one of the contract's error codes. Messages of unexpected failures say nothing about
+ * internals: the client gets a reference that the server log carries beside the stack trace.
+ */
+final class ErrorMapping {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {
+    }
+
+    static ApiError map(GraphQLError error) {
+        if (error instanceof ApiError mapped) {
+            return mapped;
+        }
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            return fromException(fetching.getException(), fetching.getPath(), fetching.getLocations());
+        }
+        if (error instanceof BeanValidationError invalid) {
+            return new ApiError(invalid.getMessage(), ErrorCode.VALIDATION, violatedField(invalid.getExtensions()),
+                    invalid.getPath(), invalid.getLocations());
+        }
+        if (error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax
+                || error.getErrorType() == ErrorType.ExecutionAborted) {
+            // the query itself is at fault: graphql-java's message describes the query, not the server
+            return new ApiError(error.getMessage(), ErrorCode.VALIDATION, null, error.getPath(), error.getLocations());
+        }
+        return internal(new IllegalStateException(error.getErrorType() + ": " + error.getMessage()), error.getPath(),
+                error.getLocations());
+    }
+
+    static ApiError fromException(Throwable thrown, List<Object> path, List<SourceLocation> locations) {
+        Throwable failure = unwrap(thrown);
+        if (failure instanceof ApiException api) {
+            return new ApiError(api.getMessage(), api.code(), api.field(), path, locations);
+        }
+        if (failure instanceof UnauthorizedException || failure instanceof AuthenticationException) {
+            return new ApiError("A valid bearer token is required", ErrorCode.UNAUTHENTICATED, null, path, locations);
+        }
+        if (failure instanceof ForbiddenException) {
+            return new ApiError("The caller's roles do not allow this operation", ErrorCode.FORBIDDEN, null, path,
+                    locations);
+        }
+        if (failure instanceof ConstraintViolationException invalid) {
+            ConstraintViolation<?> first = invalid.getConstraintViolations().iterator().next();
+            String field = field(first.getPropertyPath());
+            return new ApiError(field + " " + first.getMessage(), ErrorCode.VALIDATION, field, path, locations);
+        }
+        PgException database = causeOfType(failure, PgException.class);
+        if (database != null && database.getSqlState() != null) {
+            ApiError byState = fromSqlState(database.getSqlState(), path, locations);
+            if (byState != null) {
+                return byState;
+            }
+        }
+        return internal(failure, path, locations);
+    }
+
+    private static ApiError fromSqlState(String sqlState, List<Object> path, List<SourceLocation> locations) {
+        return switch (sqlState) {
+            case "23505", "23P01" -> new ApiError("The request clashes with existing data", ErrorCode.CONFLICT, null,
+                    path, locations);
+            case "23503" -> new ApiError("The request refers to something that does not exist", ErrorCode.NOT_FOUND,
+                    null, path, locations);
+            case "23514", "22001", "22003" -> new ApiError("A value is out of its allowed range",
+                    ErrorCode.VALIDATION, null, path, locations);
+            default -> null;
+        };
+    }
+
+    private static ApiError internal(Throwable failure, List<Object> path, List<SourceLocation> locations) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(failure, "Unexpected failure at %s, reference %s", path, reference);
+        return new ApiError("Internal error, reference " + reference, ErrorCode.INTERNAL, null, path, locations);
+    }
+
+    private static Throwable unwrap(Throwable thrown) {
+        Throwable failure = thrown;
+        while ((failure instanceof CompletionException || failure.getClass() == RuntimeException.class)
+                && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        return failure;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    /** {@code createSite.input.timeZone} names the field {@code timeZone}: the method and the input wrapper go. */
+    private static String field(Path path) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : path) {
+            if (node.getIndex() != null) {
+                names.add(String.valueOf(node.getIndex()));
+            }
+            if (node.getName() != null) {
+                names.add(node.getName());
+            }
+        }
+        return fieldOf(names);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String violatedField(Map<String, Object> extensions) {
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) extensions.get("violations");
+        if (violations == null || violations.isEmpty()) {
+            return null;
+        }
+        return fieldOf(((List<Object>) violations.get(0).get("propertyPath")).stream().map(String::valueOf)
+                .collect(Collectors.toList()));
+    }
+
+    private static String fieldOf(List<String> names) {
+        List<String> rest = names.size() > 1 ? names.subList(1, names.size()) : names;
+        if (rest.size() > 1 && rest.get(0).equals("input")) {
+            rest = rest.subList(1, rest.size());
+        }
+        return String.join(".", rest);
+    }
+}

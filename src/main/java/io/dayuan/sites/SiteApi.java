@@ -1,0 +1,45 @@
+package io.dayuan.sites;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.dayuan.platform.Roles;
+import io.dayuan.sites.repository.SiteRepository;
+import io.dayuan.sites.service.SiteService;
+import io.dayuan.sites.service.SiteService.NewSite;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class SiteApi {
+
+    @Inject
+    SiteRepository repository;
+
+    @Inject
+    SiteService service;
+
+    @Query
+    @Authenticated
+    @Description("All sites. Any signed-in role.")
+    public Uni<@NonNull List<@NonNull Site>> sites() {
+        return repository.listByName();
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Adds a site; the time zone defaults to Asia/Shanghai. Role: admin.")
+    public Uni<@NonNull Site> createSite(@Name("input") @NonNull @Valid NewSite input) {
+        return service.create(input);
+    }
+}

@@ -1,0 +1,60 @@
+package io.dayuan;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.dayuan.platform.dev.DevTokenIssuer;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Calls {@code POST /graphql} as the mobile app does, as a person of given roles (or anonymously).
+ * Inject it into a {@code @QuarkusTest}.
+ */
+@ApplicationScoped
+public class GraphQL {
+
+    @Inject
+    DevTokenIssuer issuer;
+
+    /** A caller with a token of their own: a new person unless the same subject is used again. */
+    public record As(String token) {
+    }
+
+    public As anonymous() {
+        return new As(null);
+    }
+
+    /** A fresh person with these roles. */
+    public As as(String... roles) {
+        String subject = "test-" + UUID.randomUUID();
+        return new As(issuer.issue(subject, "Tester " + subject.substring(5, 13), null, List.of(roles), null));
+    }
+
+    public As person(String subject, String name, String phone, String locale, String... roles) {
+        return new As(issuer.issue(subject, name, phone, List.of(roles), locale));
+    }
+
+    public JsonPath call(As caller, String query) {
+        return call(caller, query, Map.of());
+    }
+
+    public JsonPath call(As caller, String query, Map<String, Object> variables) {
+        var request = given().contentType(ContentType.JSON).body(Map.of("query", query, "variables", variables));
+        if (caller.token() != null) {
+            request.header("Authorization", "Bearer " + caller.token());
+        }
+        return request.post("/graphql").then().extract().jsonPath();
+    }
+
+    /** The {@code extensions.code} of the first error, or null when there is none. */
+    public static String errorCode(JsonPath answer) {
+        return answer.getString("errors[0].extensions.code");
+    }
+}

@@ -1,0 +1,53 @@
+package io.dayuan.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.dayuan.GraphQL;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class PeopleApiTest {
+
+    private static final String ME = "{ me { id name phone roles locale } }";
+
+    @Inject
+    GraphQL graphQL;
+
+    @Test
+    void meCreatesThePersonOnFirstSightWithTheTokensClaimsAndRoles() {
+        String subject = "person-" + UUID.randomUUID();
+        JsonPath first = graphQL.call(graphQL.person(subject, "刘洋", "+8613911112222", null, "staff", "guard",
+                "offline_access"), ME);
+        assertThat(first.getList("errors")).isNull();
+        assertThat(first.getString("data.me.name")).isEqualTo("刘洋");
+        assertThat(first.getString("data.me.phone")).isEqualTo("+8613911112222");
+        assertThat(first.getList("data.me.roles")).containsExactlyInAnyOrder("STAFF", "GUARD");
+
+        JsonPath again = graphQL.call(graphQL.person(subject, "刘洋", null, "en-US", "admin"), ME);
+        assertThat(again.getString("data.me.id")).isEqualTo(first.getString("data.me.id"));
+        assertThat(again.getString("data.me.phone")).isEqualTo("+8613911112222");
+        assertThat(again.getString("data.me.locale")).isEqualTo("en");
+        assertThat(again.getList("data.me.roles")).containsExactly("ADMIN");
+    }
+
+    @Test
+    void meWithoutATokenIsUnauthenticated() {
+        JsonPath answer = graphQL.call(graphQL.anonymous(), ME);
+        assertThat(GraphQL.errorCode(answer)).isEqualTo("UNAUTHENTICATED");
+        assertThat(answer.getString("data.me")).isNull();
+    }
+
+    @Test
+    void meWithAForgedTokenIsUnauthenticated() {
+        String forged = graphQL.as("admin").token().replaceAll(".$", "A").replaceAll("\\.[^.]+\\.", ".eyJzdWIiOiJ4In0.");
+        JsonPath answer = graphQL.call(new GraphQL.As(forged), ME);
+        assertThat(GraphQL.errorCode(answer)).isEqualTo("UNAUTHENTICATED");
+    }
+}
