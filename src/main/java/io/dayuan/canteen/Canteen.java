@@ -3,22 +3,20 @@ package io.dayuan.canteen;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.dayuan.platform.Identified;
 
 @Entity
 @Description("A kitchen of a site that serves meals")
-public class Canteen {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
+public class Canteen extends Identified {
 
     @Ignore
     public UUID siteId;
 
+    @NonNull
     public String name;
 }

@@ -1,7 +1,6 @@
 package io.dayuan.canteen;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,15 +16,18 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.dayuan.canteen.repository.CanteenRepository;
-import io.dayuan.canteen.service.CanteenService;
 import io.dayuan.canteen.service.CanteenService.NewCanteen;
+import io.dayuan.canteen.service.CanteenService;
+import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
+import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
+@SessionPerField
 public class CanteenApi {
 
     @Inject
@@ -40,8 +42,8 @@ public class CanteenApi {
     @Query
     @Authenticated
     @Description("The canteens of a site, or of every site. Any signed-in role.")
-    public Uni<@NonNull List<@NonNull Canteen>> canteens(@Name("siteId") @Id UUID siteId) {
-        return repository.listBySite(siteId);
+    public Uni<@NonNull List<@NonNull Canteen>> canteens(@Name("siteId") @Id String siteId) {
+        return repository.listBySite(Ids.parse("siteId", siteId));
     }
 
     @Mutation
@@ -52,6 +54,7 @@ public class CanteenApi {
     }
 
     @Description("The site the canteen belongs to")
+    @NonNull
     public Uni<List<@NonNull Site>> site(@Source List<Canteen> canteens) {
         return sites.inOrderOf(canteens.stream().map(canteen -> canteen.siteId).toList());
     }

@@ -5,25 +5,24 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.dayuan.platform.Identified;
 
 @Entity
 @Description("A gate of a site, where guards scan passes and access devices stand")
-public class Gate {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
+public class Gate extends Identified {
 
     @Ignore
     public UUID siteId;
 
+    @NonNull
     public String name;
 
     @Enumerated(EnumType.STRING)
+    @NonNull
     public GateKind kind;
 }

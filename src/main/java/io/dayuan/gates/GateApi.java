@@ -1,7 +1,6 @@
 package io.dayuan.gates;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,15 +16,18 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.dayuan.gates.repository.GateRepository;
-import io.dayuan.gates.service.GateService;
 import io.dayuan.gates.service.GateService.NewGate;
+import io.dayuan.gates.service.GateService;
+import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
+import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
+@SessionPerField
 public class GateApi {
 
     @Inject
@@ -40,8 +42,8 @@ public class GateApi {
     @Query
     @Authenticated
     @Description("The gates of a site. Any signed-in role.")
-    public Uni<@NonNull List<@NonNull Gate>> gates(@Name("siteId") @NonNull @Id UUID siteId) {
-        return repository.listBySite(siteId);
+    public Uni<@NonNull List<@NonNull Gate>> gates(@Name("siteId") @NonNull @Id String siteId) {
+        return repository.listBySite(Ids.parse("siteId", siteId));
     }
 
     @Mutation
@@ -52,6 +54,7 @@ public class GateApi {
     }
 
     @Description("The site the gate belongs to")
+    @NonNull
     public Uni<List<@NonNull Site>> site(@Source List<Gate> gates) {
         return sites.inOrderOf(gates.stream().map(gate -> gate.siteId).toList());
     }

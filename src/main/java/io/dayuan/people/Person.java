@@ -2,31 +2,28 @@ package io.dayuan.people;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.dayuan.platform.Identified;
+
 /** Someone who signed in: staff, guards, the canteen manager, the property company, admins. */
 @Entity
 @Description("A person known from their sign-in token")
-public class Person {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
+public class Person extends Identified {
 
     @Ignore
     public String subject;
 
+    @NonNull
     public String name;
 
     public String phone;
@@ -44,7 +41,7 @@ public class Person {
     public OffsetDateTime createdAt;
 
     @Description("The roles of the person's token")
-    public List<Role> getRoles() {
+    public @NonNull List<@NonNull Role> getRoles() {
         return roleNames == null ? List.of() : roleNames.stream().flatMap(Role::fromTokenRole).toList();
     }
 }

@@ -6,8 +6,6 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -15,17 +13,16 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.dayuan.platform.Identified;
+
 @Entity
 @Description("A meeting room of a site")
-public class Room {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
+public class Room extends Identified {
 
     @Ignore
     public UUID siteId;
 
+    @NonNull
     public String name;
 
     @Description("Seats")

@@ -14,13 +14,15 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.dayuan.platform.Roles;
-import io.dayuan.rooms.service.RoomService;
+import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.rooms.service.RoomService.NewRoom;
+import io.dayuan.rooms.service.RoomService;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
+@SessionPerField
 public class RoomApi {
 
     @Inject
@@ -37,6 +39,7 @@ public class RoomApi {
     }
 
     @Description("The site the room belongs to")
+    @NonNull
     public Uni<List<@NonNull Site>> site(@Source List<Room> rooms) {
         return sites.inOrderOf(rooms.stream().map(room -> room.siteId).toList());
     }

@@ -1,29 +1,27 @@
 package io.dayuan.sites;
 
 import java.time.ZoneId;
-import java.util.UUID;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.dayuan.platform.Identified;
 
 /** A compound with its own gates, rooms and canteens (院区). */
 @Entity
 @Description("A compound with its own gates, rooms and canteens")
-public class Site {
+public class Site extends Identified {
 
     public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
-    @Id
-    @GeneratedValue
-    public UUID id;
-
+    @NonNull
     public String name;
 
     @Description("IANA time zone in which the site's dates are read")
+    @NonNull
     public String timeZone;
 
     @Ignore

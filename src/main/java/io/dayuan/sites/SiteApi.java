@@ -14,13 +14,15 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.dayuan.platform.Roles;
+import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.repository.SiteRepository;
-import io.dayuan.sites.service.SiteService;
 import io.dayuan.sites.service.SiteService.NewSite;
+import io.dayuan.sites.service.SiteService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
+@SessionPerField
 public class SiteApi {
 
     @Inject

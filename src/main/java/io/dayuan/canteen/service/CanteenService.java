@@ -1,6 +1,5 @@
 package io.dayuan.canteen.service;
 
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.graphql.Id;
 import io.dayuan.canteen.Canteen;
 import io.dayuan.canteen.repository.CanteenRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Ids;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CanteenService {
 
-    public record NewCanteen(@NotNull @Id UUID siteId, @NotBlank @Size(max = 100) String name) {
+    public record NewCanteen(@NotNull @Id String siteId, @NotBlank @Size(max = 100) String name) {
     }
 
     @Inject
@@ -32,9 +32,9 @@ public class CanteenService {
     @WithTransaction
     public Uni<Canteen> create(NewCanteen input) {
         Canteen canteen = new Canteen();
-        canteen.siteId = input.siteId();
+        canteen.siteId = Ids.parse("siteId", input.siteId());
         canteen.name = input.name().strip();
-        return sites.require(input.siteId())
+        return sites.require(canteen.siteId)
                 .chain(() -> repository.count("siteId = ?1 and name = ?2", canteen.siteId, canteen.name))
                 .chain(clashes -> {
                     if (clashes > 0) {

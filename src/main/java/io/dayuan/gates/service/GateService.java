@@ -1,6 +1,5 @@
 package io.dayuan.gates.service;
 
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +13,7 @@ import io.dayuan.gates.Gate;
 import io.dayuan.gates.GateKind;
 import io.dayuan.gates.repository.GateRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Ids;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class GateService {
 
-    public record NewGate(@NotNull @Id UUID siteId, @NotBlank @Size(max = 100) String name, @NotNull GateKind kind) {
+    public record NewGate(@NotNull @Id String siteId, @NotBlank @Size(max = 100) String name, @NotNull GateKind kind) {
     }
 
     @Inject
@@ -33,10 +33,10 @@ public class GateService {
     @WithTransaction
     public Uni<Gate> create(NewGate input) {
         Gate gate = new Gate();
-        gate.siteId = input.siteId();
+        gate.siteId = Ids.parse("siteId", input.siteId());
         gate.name = input.name().strip();
         gate.kind = input.kind();
-        return sites.require(input.siteId())
+        return sites.require(gate.siteId)
                 .chain(() -> repository.count("siteId = ?1 and name = ?2", gate.siteId, gate.name))
                 .chain(clashes -> {
                     if (clashes > 0) {

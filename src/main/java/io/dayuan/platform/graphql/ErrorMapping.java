@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -32,6 +34,9 @@ import io.vertx.pgclient.PgException;
 final class ErrorMapping {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapping.class);
+    private static final Pattern INVALID_ARGUMENT = Pattern.compile("argument '([\\w.]+)' with value");
+    private static final Pattern MISSING_FIELD = Pattern.compile("Field '(\\w+)' has coerced Null value");
+    private static final Pattern INVALID_VARIABLE = Pattern.compile("Variable '(\\w+)' has an invalid value");
 
     private ErrorMapping() {
     }
@@ -49,11 +54,32 @@ final class ErrorMapping {
         }
         if (error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax
                 || error.getErrorType() == ErrorType.ExecutionAborted) {
-            // the query itself is at fault: graphql-java's message describes the query, not the server
-            return new ApiError(error.getMessage(), ErrorCode.VALIDATION, null, error.getPath(), error.getLocations());
+            return invalidRequest(error);
         }
         return internal(new IllegalStateException(error.getErrorType() + ": " + error.getMessage()), error.getPath(),
                 error.getLocations());
+    }
+
+    /**
+     * The query or its variables are at fault. graphql-java names the argument; SmallRye's conversion errors also
+     * echo the whole input value and Java class names, which must not go back to the client (nor into logs).
+     */
+    private static ApiError invalidRequest(GraphQLError error) {
+        String message = error.getMessage();
+        Matcher argument = INVALID_ARGUMENT.matcher(message);
+        if (argument.find()) {
+            String field = argument.group(1).startsWith("input.") ? argument.group(1).substring(6) : argument.group(1);
+            return new ApiError(field + " has a value of the wrong type", ErrorCode.VALIDATION, field, error.getPath(),
+                    error.getLocations());
+        }
+        Matcher missing = MISSING_FIELD.matcher(message);
+        if (missing.find()) {
+            return new ApiError(missing.group(1) + " is required", ErrorCode.VALIDATION, missing.group(1),
+                    error.getPath(), error.getLocations());
+        }
+        Matcher variable = INVALID_VARIABLE.matcher(message);
+        String field = variable.find() ? variable.group(1) : null;
+        return new ApiError(message, ErrorCode.VALIDATION, field, error.getPath(), error.getLocations());
     }
 
     static ApiError fromException(Throwable thrown, List<Object> path, List<SourceLocation> locations) {

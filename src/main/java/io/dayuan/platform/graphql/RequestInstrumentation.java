@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
+import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -51,10 +52,16 @@ final class RequestInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        List<GraphQLError> errors = result.getErrors().stream().map(ErrorMapping::map)
-                .collect(Collectors.toList());
+        List<GraphQLError> errors = result.getErrors().stream()
+                .filter(error -> !isConsequence(error, result.getErrors()))
+                .map(ErrorMapping::map).collect(Collectors.toList());
         log((Request) state, errors);
         return CompletableFuture.completedFuture(errors.isEmpty() ? result : result.transform(b -> b.errors(errors)));
+    }
+
+    /** A null in a non-null field that another error already explains says nothing new. */
+    private static boolean isConsequence(GraphQLError error, List<GraphQLError> all) {
+        return error.getErrorType() == ErrorType.NullValueInNonNullableField && all.size() > 1;
     }
 
     private static void log(Request request, List<GraphQLError> errors) {

@@ -1,7 +1,6 @@
 package io.dayuan.rooms.service;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Id;
 
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Ids;
 import io.dayuan.rooms.Equipment;
 import io.dayuan.rooms.Room;
 import io.dayuan.rooms.repository.RoomRepository;
@@ -25,8 +25,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RoomService {
 
-    public record NewRoom(@NotNull @Id UUID siteId, @NotBlank @Size(max = 100) String name,
-            @Min(1) @Max(2000) int capacity, List<@NotNull Equipment> equipment, Boolean requiresApproval,
+    public record NewRoom(@NotNull @Id String siteId, @NotBlank @Size(max = 100) String name,
+            @Min(1) @Max(2000) int capacity, List<Equipment> equipment, Boolean requiresApproval,
             @PositiveOrZero @Max(240) Integer cleanupMinutes) {
     }
 
@@ -39,13 +39,13 @@ public class RoomService {
     @WithTransaction
     public Uni<Room> create(NewRoom input) {
         Room room = new Room();
-        room.siteId = input.siteId();
+        room.siteId = Ids.parse("siteId", input.siteId());
         room.name = input.name().strip();
         room.capacity = input.capacity();
         room.equipment = input.equipment() == null ? List.of() : input.equipment().stream().distinct().toList();
         room.requiresApproval = Boolean.TRUE.equals(input.requiresApproval());
         room.cleanupMinutes = input.cleanupMinutes() == null ? 0 : input.cleanupMinutes();
-        return sites.require(input.siteId())
+        return sites.require(room.siteId)
                 .chain(() -> repository.count("siteId = ?1 and name = ?2", room.siteId, room.name))
                 .chain(clashes -> {
                     if (clashes > 0) {

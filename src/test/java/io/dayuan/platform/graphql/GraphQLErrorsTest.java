@@ -1,0 +1,99 @@
+package io.dayuan.platform.graphql;
+
+import static io.dayuan.GraphQL.errorCode;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.dayuan.Demo;
+import io.dayuan.GraphQL;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class GraphQLErrorsTest {
+
+    @Inject
+    GraphQL graphQL;
+
+    @Test
+    void aMalformedQueryIsRefusedWithoutData() {
+        // SmallRye answers a document it cannot parse itself, before the error mapping sees it
+        JsonPath answer = graphQL.call(graphQL.as("staff"), "{ sites { id ");
+        assertThat(answer.getString("errors[0].message")).isEqualTo("Unparseable input document");
+        assertThat(answer.getString("data")).isNull();
+    }
+
+    @Test
+    void anUnknownFieldIsAValidationError() {
+        JsonPath answer = graphQL.call(graphQL.as("staff"), "{ sites { id password } }");
+        assertThat(errorCode(answer)).isEqualTo("VALIDATION");
+    }
+
+    @Test
+    void anArgumentOfTheWrongTypeIsAValidationErrorNamingTheField() {
+        JsonPath answer = graphQL.call(graphQL.as("admin"),
+                "mutation { createRoom(input: {siteId: \"x\", name: \"n\", capacity: \"many\"}) { id } }");
+        assertThat(errorCode(answer)).isEqualTo("VALIDATION");
+        assertThat(answer.getString("errors[0].extensions.field")).isEqualTo("capacity");
+    }
+
+    @Test
+    void aVariableOfTheWrongTypeIsAValidationErrorThatEchoesNothing() {
+        JsonPath answer = graphQL.call(graphQL.as("admin"),
+                "mutation($input: NewRoomInput!) { createRoom(input: $input) { id } }",
+                Map.of("input", Map.of("siteId", Demo.DEMO_SITE, "name", "机密会议室", "capacity", "many")));
+        assertThat(answer.getList("errors")).hasSize(1);
+        assertThat(errorCode(answer)).isEqualTo("VALIDATION");
+        assertThat(answer.getString("errors[0].extensions.field")).isEqualTo("input");
+        assertThat(answer.prettify()).doesNotContain("机密会议室", "io.dayuan", "Scalar");
+    }
+
+    @Test
+    void aMissingRequiredInputFieldIsNamed() {
+        JsonPath answer = graphQL.call(graphQL.as("admin"),
+                "mutation($input: NewRoomInput!) { createRoom(input: $input) { id } }",
+                Map.of("input", Map.of("siteId", Demo.DEMO_SITE, "capacity", 3)));
+        assertThat(errorCode(answer)).isEqualTo("VALIDATION");
+        assertThat(answer.getString("errors[0].extensions.field")).isEqualTo("name");
+    }
+
+    @Test
+    void aMalformedIdIsAValidationErrorNamingTheField() {
+        JsonPath answer = graphQL.call(graphQL.as("guard"), "query($s: ID!) { gates(siteId: $s) { id } }",
+                Map.of("s", "south-gate"));
+        assertThat(errorCode(answer)).isEqualTo("VALIDATION");
+        assertThat(answer.getString("errors[0].extensions.field")).isEqualTo("siteId");
+    }
+
+    @Test
+    void aQueryDeeperThanTheLimitIsRefused() {
+        String deep = "{ sites { id } " + "me { id } ".repeat(1) + "}";
+        assertThat(graphQL.call(graphQL.as("staff"), deep).getList("errors")).isNull();
+        String nested = "query { __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType "
+                + "{ ofType { ofType { name } } } } } } } } } } } } }";
+        JsonPath answer = graphQL.call(graphQL.as("staff"), nested);
+        assertThat(errorCode(answer)).isEqualTo("VALIDATION");
+        assertThat(answer.getString("errors[0].message")).contains("depth");
+    }
+
+    @Test
+    void noErrorCarriesAClassNameOrStackTrace() {
+        JsonPath answer = graphQL.call(graphQL.as("admin"),
+                "mutation { createSite(input: {name: \"\", timeZone: \"x\"}) { id } }");
+        assertThat(answer.prettify()).doesNotContain("Exception", "io.dayuan", "at java.");
+    }
+
+    @Test
+    void aRequestBodyLargerThanGraphQLNeedsIsRefusedUnread() {
+        String padding = "#".repeat(70_000);
+        given().contentType(ContentType.JSON).body(Map.of("query", "{ sites { id } }" + padding))
+                .post("/graphql").then().statusCode(413);
+    }
+}
