@@ -1,0 +1,78 @@
+package io.dayuan.platform.events;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+
+/**
+ * Live events for GraphQL subscriptions, shared by every replica through PostgreSQL LISTEN/NOTIFY: an event
+ * published on one replica reaches the subscribers of all of them, and only once its transaction commits.
+ * Payloads are small (PostgreSQL allows 8000 bytes): ids and a few fields, not whole objects.
+ */
+@ApplicationScoped
+public class Events {
+
+    static final String CHANNEL = "dayuan_events";
+    private static final Logger LOG = Logger.getLogger(Events.class);
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    private final BroadcastProcessor<JsonObject> received = BroadcastProcessor.create();
+    private PgSubscriber subscriber;
+
+    void listen(@Observes StartupEvent started) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
+        username.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> Math.min(500L * (attempt + 1), 5000L));
+        subscriber.channel(CHANNEL).handler(payload -> received.onNext(new JsonObject(payload)));
+        subscriber.connect().subscribe().with(ok -> LOG.debug("Listening for events"),
+                failure -> LOG.error("Cannot listen for events", failure));
+    }
+
+    void stop(@Observes ShutdownEvent stopped) {
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+
+    /** Publishes an event when the current transaction commits; call it from a {@code @WithTransaction} method. */
+    public Uni<Void> publish(String topic, JsonObject data) {
+        String payload = new JsonObject().put("topic", topic).put("data", data).encode();
+        return Panache.getSession().chain(session -> session.createNativeQuery("select pg_notify(:channel, :payload)")
+                .setParameter("channel", CHANNEL).setParameter("payload", payload).getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** The data of every event of a topic, from any replica, from now on. */
+    public Multi<JsonObject> on(String topic) {
+        return received.filter(event -> topic.equals(event.getString("topic")))
+                .map(event -> event.getJsonObject("data"));
+    }
+}
