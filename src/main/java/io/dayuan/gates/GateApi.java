@@ -15,7 +15,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import io.dayuan.gates.repository.GatePassageRepository;
 import io.dayuan.gates.repository.GateRepository;
+import io.dayuan.gates.service.GateEvents;
 import io.dayuan.gates.service.GateService.NewGate;
 import io.dayuan.gates.service.GateService;
 import io.dayuan.platform.Ids;
@@ -24,6 +26,8 @@ import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -39,6 +43,12 @@ public class GateApi {
     @Inject
     SiteRepository sites;
 
+    @Inject
+    GatePassageRepository passages;
+
+    @Inject
+    GateEvents events;
+
     @Query
     @Authenticated
     @Description("The gates of a site. Any signed-in role.")
@@ -51,6 +61,27 @@ public class GateApi {
     @Description("Adds a gate to a site. Role: admin.")
     public Uni<@NonNull Gate> createGate(@Name("input") @NonNull @Valid NewGate input) {
         return service.create(input);
+    }
+
+    @Query
+    @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
+    @Description("Everyone and every vehicle inside the site now, latest first: the roll call for an evacuation. "
+            + "Roles: guard, admin.")
+    public Uni<@NonNull List<@NonNull GatePassage>> onSite(@Name("siteId") @NonNull @Id String siteId) {
+        return passages.inside(Ids.parse("siteId", siteId));
+    }
+
+    @Subscription
+    @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
+    @Description("The site's gate feed, live: passages, refusals and alerts. Roles: guard, admin.")
+    public Multi<@NonNull GateEvent> gateEvents(@Name("siteId") @NonNull @Id String siteId) {
+        return events.of(Ids.parse("siteId", siteId));
+    }
+
+    @NonNull
+    @Description("The gate passed through")
+    public Uni<List<@NonNull Gate>> gate(@Source List<GatePassage> passages) {
+        return repository.inOrderOf(passages.stream().map(passage -> passage.gateId).toList());
     }
 
     @Description("The site the gate belongs to")

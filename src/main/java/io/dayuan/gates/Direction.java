@@ -1,0 +1,7 @@
+package io.dayuan.gates;
+
+/** Through a gate into the site, or out of it. */
+public enum Direction {
+    IN,
+    OUT
+}
