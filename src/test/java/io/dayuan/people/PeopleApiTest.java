@@ -2,7 +2,14 @@ package io.dayuan.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -35,6 +42,23 @@ class PeopleApiTest {
         assertThat(again.getString("data.me.phone")).isEqualTo("+8613911112222");
         assertThat(again.getString("data.me.locale")).isEqualTo("en");
         assertThat(again.getList("data.me.roles")).containsExactly("ADMIN");
+    }
+
+    @Test
+    void simultaneousFirstRequestsOfANewPersonMakeOnePerson() throws Exception {
+        GraphQL.As newcomer = graphQL.person("newcomer-" + UUID.randomUUID(), "孙丽", null, null, "staff");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<JsonPath>> answers = pool.invokeAll(Collections.nCopies(8, () -> graphQL.call(newcomer, ME)));
+            Set<String> ids = new HashSet<>();
+            for (Future<JsonPath> answer : answers) {
+                assertThat(answer.get().getList("errors")).isNull();
+                ids.add(answer.get().getString("data.me.id"));
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -8,9 +8,10 @@ import jakarta.inject.Inject;
 
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
+import io.dayuan.platform.SqlState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
+
 
 @ApplicationScoped
 public class PersonService {
@@ -29,7 +30,7 @@ public class PersonService {
     public Uni<Person> recordSighting(Sighting sighting) {
         return Panache.withTransaction(() -> repository.findBySubject(sighting.subject())
                 .chain(found -> found == null ? repository.persist(newPerson(sighting)) : refresh(found, sighting)))
-                .onFailure(PersonService::isDuplicate)
+                .onFailure(failure -> SqlState.is(failure, SqlState.UNIQUE_VIOLATION))
                 .recoverWithUni(() -> repository.findBySubject(sighting.subject()));
     }
 
@@ -58,14 +59,5 @@ public class PersonService {
             person.locale = sighting.locale();
         }
         return Uni.createFrom().item(person);
-    }
-
-    private static boolean isDuplicate(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

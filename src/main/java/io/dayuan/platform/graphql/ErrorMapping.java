@@ -21,11 +21,11 @@ import graphql.GraphQLError;
 import graphql.language.SourceLocation;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.ErrorCode;
+import io.dayuan.platform.SqlState;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.graphql.validation.BeanValidationError;
-import io.vertx.pgclient.PgException;
 
 /**
  * Turns every failure into one of the contract's error codes. Messages of unexpected failures say nothing about
@@ -99,9 +99,9 @@ final class ErrorMapping {
             String field = field(first.getPropertyPath());
             return new ApiError(field + " " + first.getMessage(), ErrorCode.VALIDATION, field, path, locations);
         }
-        PgException database = causeOfType(failure, PgException.class);
-        if (database != null && database.getSqlState() != null) {
-            ApiError byState = fromSqlState(database.getSqlState(), path, locations);
+        String sqlState = SqlState.of(failure);
+        if (sqlState != null) {
+            ApiError byState = fromSqlState(sqlState, path, locations);
             if (byState != null) {
                 return byState;
             }
@@ -111,7 +111,7 @@ final class ErrorMapping {
 
     private static ApiError fromSqlState(String sqlState, List<Object> path, List<SourceLocation> locations) {
         return switch (sqlState) {
-            case "23505", "23P01" -> new ApiError("The request clashes with existing data", ErrorCode.CONFLICT, null,
+            case SqlState.UNIQUE_VIOLATION, SqlState.EXCLUSION_VIOLATION -> new ApiError("The request clashes with existing data", ErrorCode.CONFLICT, null,
                     path, locations);
             case "23503" -> new ApiError("The request refers to something that does not exist", ErrorCode.NOT_FOUND,
                     null, path, locations);
@@ -134,15 +134,6 @@ final class ErrorMapping {
             failure = failure.getCause();
         }
         return failure;
-    }
-
-    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 
     /** {@code createSite.input.timeZone} names the field {@code timeZone}: the method and the input wrapper go. */
