@@ -35,3 +35,15 @@ INSERT INTO person (id, subject, name, phone, roles, locale) VALUES
     ('00000000-0000-0000-0000-00000000e005', 'demo-admin', '陈静', '+8613800000005', '{admin,staff}', NULL),
     ('00000000-0000-0000-0000-00000000e006', 'demo-staff-en', 'Alex Morgan', '+8613800000006', '{staff}', 'en')
 ON CONFLICT DO NOTHING;
+
+-- Visits: simulated access devices at the demo gates (dev mode has no real devices). They post events with HTTP
+-- Basic, any user name and the secrets 'demo-face-terminal-secret' / 'demo-plate-camera-secret'.
+INSERT INTO access_device (id, gate_id, site_id, name, kind, vendor, direction, base_url, serial_number,
+                           event_secret_hash) VALUES
+    ('00000000-0000-0000-0000-0000000f0001', '00000000-0000-0000-0000-00000000d001',
+        '00000000-0000-0000-0000-00000000a001', '南门人脸机', 'FACE_TERMINAL', 'SIMULATOR', 'IN',
+        'http://simulator.local', 'DEMO-FACE-001', 'Z8Ddb0YUGIlM6PEW7fWPPZabHmg8PGLBI_N46rghRF8'),
+    ('00000000-0000-0000-0000-0000000f0002', '00000000-0000-0000-0000-00000000d002',
+        '00000000-0000-0000-0000-00000000a001', '东门车牌识别', 'PLATE_CAMERA', 'SIMULATOR', 'IN',
+        'http://simulator.local', 'DEMO-PLATE-001', '0JY7lH0xk2nxLUKO67v3TnUnyri1N5ZJclcnVKz0SJM')
+ON CONFLICT DO NOTHING;

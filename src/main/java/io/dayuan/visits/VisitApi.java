@@ -1,0 +1,296 @@
+package io.dayuan.visits;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.dayuan.gates.Gate;
+import io.dayuan.gates.repository.GateRepository;
+import io.dayuan.people.Caller;
+import io.dayuan.people.Person;
+import io.dayuan.people.repository.PersonRepository;
+import io.dayuan.platform.Ids;
+import io.dayuan.platform.Roles;
+import io.dayuan.platform.graphql.SessionPerField;
+import io.dayuan.sites.Site;
+import io.dayuan.sites.repository.SiteRepository;
+import io.dayuan.visits.repository.AccessDeviceRepository;
+import io.dayuan.visits.repository.BlocklistRepository;
+import io.dayuan.visits.service.BlocklistService;
+import io.dayuan.visits.service.BlocklistService.NewBlock;
+import io.dayuan.visits.service.DeviceJobs;
+import io.dayuan.visits.service.DeviceService;
+import io.dayuan.visits.service.DeviceService.NewDevice;
+import io.dayuan.visits.service.VisitService;
+import io.dayuan.visits.service.VisitService.Invitation;
+import io.dayuan.visits.service.VisitService.VisitRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+@SessionPerField
+public class VisitApi {
+
+    @Inject
+    VisitService service;
+
+    @Inject
+    DeviceService deviceService;
+
+    @Inject
+    BlocklistService blocklistService;
+
+    @Inject
+    DeviceJobs deviceJobs;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    SiteRepository sites;
+
+    @Inject
+    GateRepository gates;
+
+    @Inject
+    AccessDeviceRepository devices;
+
+    @Inject
+    BlocklistRepository blocklist;
+
+    @Inject
+    CurrentVertxRequest request;
+
+    // ------------------------------------------------------------------ booking
+
+    @Mutation
+    @RolesAllowed(Roles.STAFF)
+    @Description("Invites a visitor; the visit is approved at once and the visitor gets a text with their link. "
+            + "A blocklisted visitor is refused (FORBIDDEN) and the guards alerted. Role: staff (the host).")
+    public Uni<@NonNull Visit> inviteVisitor(@Name("input") @NonNull @Valid Invitation input) {
+        return caller.person().chain(host -> service.invite(host, input));
+    }
+
+    @Mutation
+    @PermitAll
+    @Description("A visitor asks for a visit, naming the host by phone; the host (or an admin) decides and the "
+            + "visitor gets a text with their link. The answer is the same whoever the phone belongs to. "
+            + "Rate-limited per client and per phone (RATE_LIMITED). No token needed.")
+    public Uni<@NonNull Visit> requestVisit(@Name("input") @NonNull @Valid VisitRequest input) {
+        return service.request(input, clientAddress());
+    }
+
+    private String clientAddress() {
+        var context = request.getCurrent();
+        if (context == null || context.request().remoteAddress() == null) {
+            return "unknown";
+        }
+        return context.request().remoteAddress().hostAddress();
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @Description("Approves a requested visit; the visitor is told. Role: the visit's host (staff) or admin.")
+    public Uni<@NonNull Visit> approveVisit(@Name("id") @NonNull @Id String id) {
+        UUID visitId = Ids.parse("id", id);
+        return caller.person().chain(person -> caller.hasRole(Roles.ADMIN)
+                .chain(admin -> service.approve(person, admin, visitId)));
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @Description("Rejects a requested visit; the visitor is told. Role: the visit's host (staff) or admin.")
+    public Uni<@NonNull Visit> rejectVisit(@Name("id") @NonNull @Id String id, @Name("reason") String reason) {
+        UUID visitId = Ids.parse("id", id);
+        return caller.person().chain(person -> caller.hasRole(Roles.ADMIN)
+                .chain(admin -> service.reject(person, admin, visitId, reason)));
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @Description("Cancels a requested or approved visit; the visitor is told, devices forget them, their face "
+            + "photo is deleted. Role: the visit's host (staff) or admin.")
+    public Uni<@NonNull Visit> cancelVisit(@Name("id") @NonNull @Id String id, @Name("reason") String reason) {
+        UUID visitId = Ids.parse("id", id);
+        return caller.person().chain(person -> caller.hasRole(Roles.ADMIN)
+                .chain(admin -> service.cancelByHost(person, admin, visitId, reason)));
+    }
+
+    @Query
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @Description("The visits the caller hosts, latest first. Roles: staff, admin.")
+    public Uni<@NonNull List<@NonNull Visit>> myVisits(@Name("first") @DefaultValue("100") int first) {
+        return caller.person().chain(host -> service.hostedBy(host, first));
+    }
+
+    @Query
+    @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
+    @Description("The visits of a site whose window touches the date (in the site's time zone), with their status "
+            + "and device state. Roles: guard, admin.")
+    public Uni<@NonNull List<@NonNull Visit>> expectedVisits(@Name("siteId") @NonNull @Id String siteId,
+            @Name("date") @NonNull LocalDate date) {
+        return service.expected(Ids.parse("siteId", siteId), date);
+    }
+
+    // ------------------------------------------------------------------ the visitor's link (no account)
+
+    @Query
+    @PermitAll
+    @Description("The visit of a visitor link token, while the visit lasts. No token needed: the link is the key.")
+    public Uni<@NonNull Visit> visitorVisit(@Name("token") @NonNull String token) {
+        return service.visitorView(token);
+    }
+
+    @Mutation
+    @PermitAll
+    @Description("The visitor cancels their visit with their link token; the host is told. No token needed.")
+    public Uni<@NonNull Visit> cancelVisitAsVisitor(@Name("token") @NonNull String token) {
+        return service.cancelByVisitor(token);
+    }
+
+    @Mutation
+    @PermitAll
+    @Description("The visitor consents to face recognition for this visit (time and consent text version are "
+            + "recorded); needed before PUT /visits/{id}/face. No token needed: the link token is the key.")
+    public Uni<@NonNull Visit> giveFaceConsent(@Name("token") @NonNull String token,
+            @Name("consentTextVersion") @NonNull String consentTextVersion) {
+        return service.giveConsent(token, consentTextVersion);
+    }
+
+    @Mutation
+    @PermitAll
+    @Description("The visitor withdraws consent: the face photo is deleted (with a deletion record) and the "
+            + "devices get the visitor without it. No token needed: the link token is the key.")
+    public Uni<@NonNull Visit> withdrawFaceConsent(@Name("token") @NonNull String token) {
+        return service.withdrawConsent(token);
+    }
+
+    // ------------------------------------------------------------------ at the gate
+
+    @Mutation
+    @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
+    @Description("A guard lets an approved visitor in by hand (the first entry tells the host). Roles: guard, admin.")
+    public Uni<@NonNull Visit> checkInVisit(@Name("id") @NonNull @Id String id,
+            @Name("gateId") @NonNull @Id String gateId) {
+        UUID visitId = Ids.parse("id", id);
+        UUID gate = Ids.parse("gateId", gateId);
+        return caller.person().chain(guard -> service.checkInByGuard(guard, visitId, gate));
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
+    @Description("A guard lets a visitor out by hand. Roles: guard, admin.")
+    public Uni<@NonNull Visit> checkOutVisit(@Name("id") @NonNull @Id String id,
+            @Name("gateId") @NonNull @Id String gateId) {
+        UUID visitId = Ids.parse("id", id);
+        UUID gate = Ids.parse("gateId", gateId);
+        return caller.person().chain(guard -> service.checkOutByGuard(guard, visitId, gate));
+    }
+
+    // ------------------------------------------------------------------ administration
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Registers a face terminal or plate camera at a gate. The answer carries the device's event "
+            + "secret, once. Role: admin.")
+    public Uni<@NonNull AccessDevice> registerDevice(@Name("input") @NonNull @Valid NewDevice input) {
+        return deviceService.register(input);
+    }
+
+    @Query
+    @RolesAllowed(Roles.ADMIN)
+    @Description("The access devices of a site. Role: admin.")
+    public Uni<@NonNull List<@NonNull AccessDevice>> accessDevices(@Name("siteId") @NonNull @Id String siteId) {
+        return devices.bySite(Ids.parse("siteId", siteId));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Blocklists a phone, ID card or plate: matching invitations are refused, requests parked, and "
+            + "guards alerted. Role: admin.")
+    public Uni<@NonNull BlocklistEntry> blockVisitor(@Name("input") @NonNull @Valid NewBlock input) {
+        return caller.person().chain(admin -> blocklistService.block(admin.id, input));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Removes a blocklist entry. Role: admin.")
+    public Uni<@NonNull Boolean> unblockVisitor(@Name("id") @NonNull @Id String id) {
+        return blocklistService.unblock(Ids.parse("id", id));
+    }
+
+    @Query
+    @RolesAllowed(Roles.ADMIN)
+    @Description("The blocklist, latest first. Role: admin.")
+    public Uni<@NonNull List<@NonNull BlocklistEntry>> visitBlocklist() {
+        return blocklist.all();
+    }
+
+    // ------------------------------------------------------------------ batch resolvers
+
+    @Description("Who the visitor visits; null for callers without a token (the visitor's own page)")
+    public Uni<List<Person>> host(@Source List<Visit> visits) {
+        return caller.identity().chain(identity -> {
+            if (identity.isAnonymous()) {
+                return Uni.createFrom().item(visits.stream().map(visit -> (Person) null).toList());
+            }
+            List<UUID> ids = visits.stream().map(visit -> visit.hostId).filter(java.util.Objects::nonNull)
+                    .distinct().toList();
+            return (ids.isEmpty() ? Uni.createFrom().item(List.<Person> of()) : people.findByIds(ids))
+                    .map(found -> visits.stream().map(visit -> found.stream()
+                            .filter(person -> person.id.equals(visit.hostId)).findFirst().orElse(null)).toList());
+        });
+    }
+
+    @NonNull
+    @Description("The site visited")
+    public Uni<List<@NonNull Site>> site(@Source List<Visit> visits) {
+        return sites.inOrderOf(visits.stream().map(visit -> visit.siteId).toList());
+    }
+
+    @NonNull
+    @Description("How far the site's access devices have got with this visit; FAILED means a guard may have to "
+            + "let the visitor in by hand")
+    public Uni<List<@NonNull DeviceState>> deviceState(@Source List<Visit> visits) {
+        return Panache.withSession(() -> deviceJobs.states(visits));
+    }
+
+    @NonNull
+    @Description("Whether a face photo is enrolled (the photo itself is never served)")
+    public Uni<List<@NonNull Boolean>> faceEnrolled(@Source List<Visit> visits) {
+        List<UUID> ids = visits.stream().map(visit -> visit.id).toList();
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createQuery("select f.visitId from VisitFace f where f.visitId in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList()))
+                .map(found -> {
+                    Set<UUID> enrolled = Set.copyOf(found);
+                    return ids.stream().map(enrolled::contains).toList();
+                });
+    }
+
+    @NonNull
+    @Description("The gate the device stands at")
+    public Uni<List<@NonNull Gate>> gate(@Source List<AccessDevice> devices) {
+        return gates.inOrderOf(devices.stream().map(device -> device.gateId).toList());
+    }
+}

@@ -1,0 +1,64 @@
+package io.dayuan.visits.repository;
+
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.dayuan.platform.ApiException;
+import io.dayuan.visits.Visit;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
+
+    /** A visit that is not parked, or NOT_FOUND. */
+    @WithSession
+    public Uni<Visit> require(UUID id) {
+        return findById(id).map(visit -> {
+            if (visit == null || visit.parked()) {
+                throw ApiException.notFound("Visit", id);
+            }
+            return visit;
+        });
+    }
+
+    @WithSession
+    public Uni<Visit> findByTokenHash(String tokenHash) {
+        return find("tokenHash", tokenHash).firstResult();
+    }
+
+    @WithSession
+    public Uni<List<Visit>> hostedBy(UUID hostId, int first) {
+        return find("hostId = ?1 order by arriveFrom desc, id", hostId).page(0, first).list();
+    }
+
+    /** The site's visits whose window overlaps [from, to), parked requests left out. */
+    @WithSession
+    public Uni<List<Visit>> expected(UUID siteId, OffsetDateTime from, OffsetDateTime to) {
+        return list("siteId = ?1 and hostId is not null and arriveFrom < ?3 and arriveUntil > ?2 "
+                + "order by arriveFrom, visitorName", siteId, from, to);
+    }
+
+    /** The open visit at a site that a plate camera saw, if its window (with the lead time) covers the moment. */
+    @WithSession
+    public Uni<Visit> byPlate(UUID siteId, String plate, OffsetDateTime at, OffsetDateTime latestStart) {
+        return find("siteId = ?1 and plate = ?2 and hostId is not null and status in ('APPROVED', 'CHECKED_IN', "
+                + "'CHECKED_OUT') and arriveFrom <= ?4 and arriveUntil > ?3 order by arriveFrom",
+                siteId, plate, at, latestStart).firstResult();
+    }
+
+    @WithSession
+    public Uni<List<Visit>> inOrderOf(List<UUID> ids) {
+        return list("id in ?1", new HashSet<>(ids)).map(found -> {
+            Map<UUID, Visit> byId = found.stream().collect(Collectors.toMap(visit -> visit.id, visit -> visit));
+            return ids.stream().map(byId::get).toList();
+        });
+    }
+}

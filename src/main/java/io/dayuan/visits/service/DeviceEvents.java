@@ -1,0 +1,102 @@
+package io.dayuan.visits.service;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.dayuan.gates.Direction;
+import io.dayuan.gates.PassageSource;
+import io.dayuan.visits.AccessDevice;
+import io.dayuan.visits.Visit;
+import io.dayuan.visits.repository.VisitRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What access devices report: a face recognised (by the employee number it was given, the visit id) or a plate
+ * read. Each event is recorded once, by the device's serial number and the event's serial number; the first one
+ * moves the visit, a repeat changes nothing.
+ */
+@ApplicationScoped
+public class DeviceEvents {
+
+    /** One event, as a device reports it. */
+    public record Reported(String eventSerial, String employeeNo, String plate, Direction direction,
+            OffsetDateTime at) {
+    }
+
+    /** What became of it: recorded (false for a repeat), and the visit it moved, if any. */
+    public record Outcome(boolean recorded, UUID visitId, String visitStatus) {
+    }
+
+    @Inject
+    VisitRepository visits;
+
+    @Inject
+    VisitService service;
+
+    @Inject
+    VisitClock clock;
+
+    @Inject
+    @ConfigProperty(name = "dayuan.visits.push-lead")
+    java.time.Duration pushLead;
+
+    public Uni<Outcome> record(AccessDevice device, Reported event) {
+        OffsetDateTime at = event.at() == null ? clock.now() : event.at();
+        Direction direction = event.direction() == null ? device.direction : event.direction();
+        return Panache.withTransaction(() -> find(device, event, at).chain(visit -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                        INSERT INTO device_event (device_id, device_serial, event_serial, direction, employee_no,
+                                                  plate, visit_id, occurred_at, received_at)
+                        VALUES (:device, :serial, :event, :direction, :employee, :plate, :visit, :at, :received)
+                        ON CONFLICT (device_serial, event_serial) DO NOTHING""")
+                        .setParameter("device", device.id).setParameter("serial", device.serialNumber)
+                        .setParameter("event", event.eventSerial()).setParameter("direction", direction.name())
+                        .setParameter("employee", event.employeeNo()).setParameter("plate", event.plate())
+                        .setParameter("visit", visit == null ? null : visit.id).setParameter("at", at)
+                        .setParameter("received", clock.now()).executeUpdate())
+                .chain(inserted -> {
+                    if (inserted == 0) {
+                        return Uni.createFrom().item(new Outcome(false, visit == null ? null : visit.id,
+                                visit == null ? null : visit.status.name()));
+                    }
+                    if (visit == null) {
+                        return Uni.createFrom().item(new Outcome(true, null, null));
+                    }
+                    Uni<Visit> moved = direction == Direction.IN
+                            ? service.enter(visit, device.gateId, PassageSource.DEVICE, null, at, false)
+                            : service.leave(visit, device.gateId, PassageSource.DEVICE, null, at, false);
+                    return moved.map(after -> new Outcome(true, after.id, after.status.name()));
+                })));
+    }
+
+    private Uni<Visit> find(AccessDevice device, Reported event, OffsetDateTime at) {
+        if (event.employeeNo() != null) {
+            UUID visitId = visitId(event.employeeNo());
+            if (visitId == null) {
+                return Uni.createFrom().nullItem();
+            }
+            return visits.findById(visitId).map(visit -> visit == null || visit.parked()
+                    || !visit.siteId.equals(device.siteId) ? null : visit);
+        }
+        if (event.plate() != null) {
+            return visits.byPlate(device.siteId, event.plate(), at, at.plus(pushLead));
+        }
+        return Uni.createFrom().nullItem();
+    }
+
+    /** The visit id of an employee number the devices were given (the id without dashes), or null. */
+    static UUID visitId(String employeeNo) {
+        String hex = employeeNo.strip();
+        if (!hex.matches("[0-9a-fA-F]{32}")) {
+            return null;
+        }
+        return UUID.fromString(hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20));
+    }
+}

@@ -1,0 +1,146 @@
+package io.dayuan.visits.service;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.dayuan.platform.ApiException;
+import io.dayuan.platform.ErrorCode;
+import io.dayuan.visits.Visit;
+import io.dayuan.visits.VisitFace;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Face photos: checked, encrypted, stored apart from the visit, and deleted with a record of the deletion. */
+@ApplicationScoped
+public class Faces {
+
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(Faces.class);
+    private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
+    private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+
+    @Inject
+    VisitCrypto crypto;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    VisitClock clock;
+
+    @Inject
+    @ConfigProperty(name = "dayuan.visits.face-retention")
+    Duration retention;
+
+    /** The content type of a real JPEG or PNG photo of at most 2 MB, or VALIDATION naming the field "face". */
+    public static String check(byte[] image) {
+        if (image == null || image.length == 0) {
+            throw ApiException.validation("face", "the photo is empty");
+        }
+        if (image.length > MAX_BYTES) {
+            throw new ApiException(ErrorCode.VALIDATION, "the photo is larger than 2 MB", "face");
+        }
+        String type = startsWith(image, JPEG) ? "image/jpeg" : startsWith(image, PNG) ? "image/png" : null;
+        if (type == null) {
+            throw ApiException.validation("face", "the photo must be a JPEG or PNG image");
+        }
+        try {
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+            if (decoded == null || decoded.getWidth() < 1 || decoded.getHeight() < 1) {
+                throw ApiException.validation("face", "the photo cannot be read as an image");
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            if (unreadable instanceof ApiException api) {
+                throw api;
+            }
+            throw ApiException.validation("face", "the photo cannot be read as an image");
+        }
+        return type;
+    }
+
+    private static boolean startsWith(byte[] data, byte[] magic) {
+        if (data.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if (data[i] != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stores the visit's (only) photo encrypted, replacing an earlier one; inside the caller's transaction. */
+    public Uni<Void> store(Visit visit, byte[] image, String contentType, OffsetDateTime now) {
+        VisitCrypto.Sealed sealed = crypto.seal(image, "face:" + visit.id);
+        return Panache.getSession().chain(session -> session.find(VisitFace.class, visit.id).chain(existing -> {
+            VisitFace face = existing == null ? new VisitFace() : existing;
+            face.visitId = visit.id;
+            face.contentType = contentType;
+            face.nonce = sealed.nonce();
+            face.ciphertext = sealed.ciphertext();
+            face.uploadedAt = now;
+            return (existing == null ? session.persist(face) : Uni.createFrom().voidItem())
+                    .chain(() -> existing == null ? Uni.createFrom().voidItem() : record(visit.id, now, "REPLACED"));
+        }));
+    }
+
+    /** Deletes the visit's photo, if any, and records the deletion; inside the caller's transaction. */
+    public Uni<Void> delete(UUID visitId, String reason, OffsetDateTime now) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("DELETE FROM visit_face WHERE visit_id = :visit").setParameter("visit", visitId)
+                .executeUpdate()
+                .chain(deleted -> deleted > 0 ? record(visitId, now, reason) : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> record(UUID visitId, OffsetDateTime now, String reason) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("INSERT INTO visit_face_deletion (visit_id, deleted_at, reason) "
+                        + "VALUES (:visit, :at, :reason)")
+                .setParameter("visit", visitId).setParameter("at", now).setParameter("reason", reason)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    @Scheduled(identity = "visits-face-retention", every = "${dayuan.visits.jobs-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            purge(clock.now());
+        } catch (Throwable e) {
+            LOG.error("Face retention run failed", e);
+        }
+    }
+
+    /**
+     * Deletes every photo whose visit ended (checked out, or its window closed) longer ago than the retention, or
+     * whose visit is over without use, with a deletion record each. One statement: safe with several replicas.
+     */
+    public int purge(OffsetDateTime now) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("""
+                WITH gone AS (
+                    DELETE FROM visit_face f USING visit v
+                    WHERE v.id = f.visit_id
+                      AND (least(v.checked_out_at, v.arrive_until) + $2::bigint * interval '1 second' <= $1
+                           OR v.status IN ('CANCELLED', 'REJECTED', 'EXPIRED'))
+                    RETURNING f.visit_id)
+                INSERT INTO visit_face_deletion (visit_id, deleted_at, reason)
+                SELECT visit_id, $1, 'RETENTION' FROM gone""")
+                .execute(Tuple.of(now, retention.getSeconds())).map(rows -> rows.rowCount()));
+    }
+}

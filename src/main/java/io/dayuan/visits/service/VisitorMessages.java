@@ -1,0 +1,37 @@
+package io.dayuan.visits.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.dayuan.visits.Visit;
+import io.dayuan.visits.VisitorMessage;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Text messages to visitors. Visitors have no account (no Person), so the Notifier cannot reach them: the messages
+ * go into the visitor_message outbox, in the transaction of the change, for an SMS sender to deliver.
+ */
+@ApplicationScoped
+public class VisitorMessages {
+
+    @Inject
+    @ConfigProperty(name = "dayuan.visits.visitor-link-base")
+    String linkBase;
+
+    public String link(String token) {
+        return linkBase + token;
+    }
+
+    /** Queues a text in Simplified Chinese followed by English; call it inside the change's transaction. */
+    public Uni<Void> send(Visit visit, String kind, String zh, String en) {
+        VisitorMessage message = new VisitorMessage();
+        message.visitId = visit.id;
+        message.phone = visit.visitorPhone;
+        message.kind = kind;
+        message.body = zh + "\n" + en;
+        return Panache.getSession().chain(session -> session.persist(message));
+    }
+}

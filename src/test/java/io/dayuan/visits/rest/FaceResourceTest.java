@@ -1,0 +1,126 @@
+package io.dayuan.visits.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.dayuan.Database;
+import io.dayuan.GraphQL;
+import io.dayuan.visits.VisitFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class FaceResourceTest {
+
+    @Inject
+    GraphQL graphQL;
+
+    @Inject
+    Database database;
+
+    @Inject
+    VisitFixtures fixtures;
+
+    record Invited(String id, String token) {
+    }
+
+    private Invited invited(boolean consent) {
+        JsonPath visit = fixtures.invited(fixtures.staff().as(), fixtures.invitation(fixtures.site()));
+        Invited invited = new Invited(visit.getString("id"), visit.getString("visitorToken"));
+        if (consent) {
+            graphQL.call(graphQL.anonymous(),
+                    "mutation($t: String!) { giveFaceConsent(token: $t, consentTextVersion: \"v1\") { id } }",
+                    Map.of("t", invited.token()));
+        }
+        return invited;
+    }
+
+    private static byte[] image(String format) throws IOException {
+        BufferedImage image = new BufferedImage(40, 50, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    private static JsonPath put(String id, String token, String type, byte[] body, int status) {
+        var request = given().contentType(type).body(body);
+        if (token != null) {
+            request.header("X-Visitor-Token", token);
+        }
+        return request.put("/visits/" + id + "/face").then().statusCode(status).extract().jsonPath();
+    }
+
+    @Test
+    void aJpegWithConsentIsStoredEncryptedAndReplacedByTheNextOne() throws IOException {
+        Invited visit = invited(true);
+        byte[] jpeg = image("jpg");
+        given().header("X-Visitor-Token", visit.token()).contentType("image/jpeg").body(jpeg)
+                .put("/visits/" + visit.id() + "/face").then().statusCode(204);
+        var row = database.rows("SELECT content_type, ciphertext FROM visit_face WHERE visit_id = $1",
+                UUID.fromString(visit.id())).get(0);
+        assertThat(row.getString("content_type")).isEqualTo("image/jpeg");
+        assertThat(row.getBuffer("ciphertext").getBytes()).isNotEqualTo(jpeg);
+        given().header("X-Visitor-Token", visit.token()).contentType("image/png").body(image("png"))
+                .put("/visits/" + visit.id() + "/face").then().statusCode(204);
+        assertThat(database.count("SELECT count(*) FROM visit_face WHERE visit_id = $1", UUID.fromString(visit.id())))
+                .isEqualTo(1);
+        assertThat(database.count("SELECT count(*) FROM visit_face_deletion WHERE visit_id = $1 AND reason = 'REPLACED'",
+                UUID.fromString(visit.id()))).isEqualTo(1);
+    }
+
+    @Test
+    void withoutConsentThePhotoIsForbidden() throws IOException {
+        Invited visit = invited(false);
+        JsonPath answer = put(visit.id(), visit.token(), "image/png", image("png"), 403);
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
+        assertThat(database.count("SELECT count(*) FROM visit_face WHERE visit_id = $1", UUID.fromString(visit.id())))
+                .isZero();
+    }
+
+    @Test
+    void onlyRealJpegOrPngPhotosOfAtMostTwoMegabytesAreTaken() throws IOException {
+        Invited visit = invited(true);
+        byte[] fakePng = new byte[200];
+        System.arraycopy(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' }, 0, fakePng, 0, 8);
+        JsonPath fake = put(visit.id(), visit.token(), "image/png", fakePng, 400);
+        assertThat(fake.getString("errors[0].extensions.code")).isEqualTo("VALIDATION");
+        assertThat(fake.getString("errors[0].extensions.field")).isEqualTo("face");
+        JsonPath gif = put(visit.id(), visit.token(), "image/gif", image("gif"), 400);
+        assertThat(gif.getString("errors[0].extensions.field")).isEqualTo("face");
+        byte[] large = new byte[2 * 1024 * 1024 + 10];
+        byte[] jpeg = image("jpg");
+        System.arraycopy(jpeg, 0, large, 0, jpeg.length);
+        JsonPath tooLarge = put(visit.id(), visit.token(), "image/jpeg", large, 413);
+        assertThat(tooLarge.getString("errors[0].extensions.code")).isEqualTo("VALIDATION");
+        assertThat(tooLarge.getString("errors[0].extensions.field")).isEqualTo("face");
+        assertThat(database.count("SELECT count(*) FROM visit_face WHERE visit_id = $1", UUID.fromString(visit.id())))
+                .isZero();
+    }
+
+    @Test
+    void theTokenMustBeTheVisitsOwn() throws IOException {
+        Invited visit = invited(true);
+        Invited other = invited(true);
+        byte[] png = image("png");
+        assertThat(put(visit.id(), null, "image/png", png, 401).getString("errors[0].extensions.code"))
+                .isEqualTo("UNAUTHENTICATED");
+        assertThat(put(visit.id(), "not-a-token", "image/png", png, 404).getString("errors[0].extensions.code"))
+                .isEqualTo("NOT_FOUND");
+        assertThat(put(visit.id(), other.token(), "image/png", png, 403).getString("errors[0].extensions.code"))
+                .isEqualTo("FORBIDDEN");
+        JsonPath malformed = put("visit-1", visit.token(), "image/png", png, 400);
+        assertThat(malformed.getString("errors[0].extensions.field")).isEqualTo("id");
+    }
+}
