@@ -63,7 +63,8 @@ class KubernetesManifestsTest {
                 typo.path("spec").path("backup").path("barmanObjectStore"));
         assertThat(KubernetesSchemas.problems(typo)).isNotEmpty();
 
-        ObjectNode unknownKind = production.one("Service", "dayuan").deepCopy().put("kind", "Servise");
+        ObjectNode unknownKind = production.one("Service", "dayuan").deepCopy();
+        unknownKind.put("kind", "Servise");
         assertThat(KubernetesSchemas.problems(unknownKind)).isNotEmpty();
     }
 
