@@ -29,7 +29,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     static final String HOME = "dayuan.keycloak.home";
     static final String REALM_DIR = "dayuan.keycloak.realm-dir";
     static final String JAVA_HOME = "dayuan.keycloak.java-home";
-    private static final Duration STARTUP = Duration.ofMinutes(4);
+    private static final Duration STARTUP = Duration.ofMinutes(6);
 
     /** The realm's base URL, e.g. {@code http://127.0.0.1:41234/realms/dayuan}, once started. */
     static volatile String realmUrl;
