@@ -124,13 +124,16 @@ public class ScanService {
     public Uni<ScanResult> scan(ScanInput input) {
         UUID gateId = Ids.parse("gateId", input.gateId());
         PassCode code = verifiedOrNull(input.code());
-        return caller.person().chain(guard -> gates.findById(gateId)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Gate", gateId))
-                .chain(gate -> decideAndRecord(code, gate, input.direction(), guard.id)));
+        return caller.person().chain(guard -> decideAndRecord(code, gateId, input.direction(), guard.id));
     }
 
     @WithTransaction
-    Uni<ScanResult> decideAndRecord(PassCode code, Gate gate, Direction direction, UUID guardId) {
+    Uni<ScanResult> decideAndRecord(PassCode code, UUID gateId, Direction direction, UUID guardId) {
+        return gates.findById(gateId).onItem().ifNull().failWith(() -> ApiException.notFound("Gate", gateId))
+                .chain(gate -> decideAndRecord(code, gate, direction, guardId));
+    }
+
+    private Uni<ScanResult> decideAndRecord(PassCode code, Gate gate, Direction direction, UUID guardId) {
         Uni<Pass> locked = code == null ? Uni.createFrom().nullItem() : passes.lock(code.passId());
         return locked.chain(pass -> {
             Instant now = Instant.now();
