@@ -41,6 +41,15 @@ public class PassCodes {
     @PostConstruct
     void load() {
         keys = PassKeys.load(signingKey, signingKid, verificationKeys, LaunchMode.current());
+        // a probe: the keys work together (and the JDK's Ed25519 is warm before the first scan)
+        PassCode probe = new PassCode(PassCodec.VERSION, io.dayuan.passes.PassKind.PERSON, false,
+                java.util.UUID.randomUUID(), 1, Instant.now(), Instant.now().plusSeconds(1),
+                java.util.List.of(SiteTags.tag(java.util.UUID.randomUUID())), keys.signingKid());
+        try {
+            verify(sign(probe));
+        } catch (InvalidCodeException e) {
+            throw new IllegalStateException("the pass signing key does not verify with its public key", e);
+        }
     }
 
     public PassKeys keys() {
