@@ -35,13 +35,14 @@ import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Printable passes: {@code GET /passes/{id}/qr.png}, {@code /passes/{id}/qr.svg} (admins, and the holder of the
  * pass), and {@code GET /passes/sheet.svg?ids=a,b,...} (admins), a sheet of labelled codes to print for a
- * checkpoint. Bearer token as for GraphQL; errors are JSON shaped as GraphQL errors, with the HTTP status.
+ * checkpoint. Images are drawn on a worker thread, off the event loop. Bearer token as for GraphQL; errors are JSON shaped as GraphQL errors, with the HTTP status.
  */
 @Path("/passes")
 public class PassResource {
@@ -65,14 +66,14 @@ public class PassResource {
     @GET
     @Path("{id}/qr.png")
     public Uni<Response> png(@PathParam("id") String id) {
-        return codeOfAuthorised(id).map(code -> Response.ok(qr.png(code, 8), "image/png")
+        return codeOfAuthorised(id).emitOn(Infrastructure.getDefaultWorkerPool()).map(code -> Response.ok(qr.png(code, 8), "image/png")
                 .header("Cache-Control", "no-store").build());
     }
 
     @GET
     @Path("{id}/qr.svg")
     public Uni<Response> svg(@PathParam("id") String id) {
-        return codeOfAuthorised(id).map(code -> Response.ok(qr.svg(code), "image/svg+xml")
+        return codeOfAuthorised(id).emitOn(Infrastructure.getDefaultWorkerPool()).map(code -> Response.ok(qr.svg(code), "image/svg+xml")
                 .header("Cache-Control", "no-store").build());
     }
 
@@ -94,7 +95,7 @@ public class PassResource {
                 throw ApiException.forbidden("Only admins print sheets of passes");
             }
             return caller.person();
-        }).chain(person -> repository.findByIds(wanted).map(passes -> {
+        }).chain(person -> repository.findByIds(wanted).emitOn(Infrastructure.getDefaultWorkerPool()).map(passes -> {
             if (passes.size() != wanted.size()) {
                 UUID missing = wanted.stream().filter(id -> passes.stream().noneMatch(pass -> pass.id.equals(id)))
                         .findFirst().orElseThrow();
