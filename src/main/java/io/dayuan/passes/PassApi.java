@@ -27,7 +27,7 @@ import io.dayuan.passes.service.PassService;
 import io.dayuan.passes.service.PassService.NewPass;
 import io.dayuan.passes.service.ScanService;
 import io.dayuan.passes.service.ScanService.OfflineScan;
-import io.dayuan.passes.service.ScanService.ScanInput;
+import io.dayuan.passes.service.ScanService.ScanPass;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
@@ -100,7 +100,7 @@ public class PassApi {
     @RolesAllowed(Roles.GUARD)
     @Description("Checks a scanned code at a gate and records the scan: ALLOW feeds the site's presence, DENY the "
             + "gate feed. Role: guard.")
-    public Uni<@NonNull ScanResult> scanPass(@Name("input") @NonNull @Valid ScanInput input) {
+    public Uni<@NonNull ScanResult> scanPass(@Name("input") @NonNull @Valid ScanPass input) {
         return scanService.scan(input);
     }
 

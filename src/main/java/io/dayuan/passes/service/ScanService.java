@@ -76,7 +76,7 @@ public class ScanService {
     public static final int MAX_UPLOAD = 500;
     public static final int MAX_CODE_LENGTH = 1000;
 
-    public record ScanInput(@NotBlank @Size(max = MAX_CODE_LENGTH) String code, @NotNull @Id String gateId,
+    public record ScanPass(@NotBlank @Size(max = MAX_CODE_LENGTH) String code, @NotNull @Id String gateId,
             @NotNull Direction direction) {
     }
 
@@ -121,7 +121,7 @@ public class ScanService {
     Duration tolerance;
 
     /** A guard's scan, decided now: the pass row is locked, so concurrent scans of one pass take turns. */
-    public Uni<ScanResult> scan(ScanInput input) {
+    public Uni<ScanResult> scan(ScanPass input) {
         UUID gateId = Ids.parse("gateId", input.gateId());
         PassCode code = verifiedOrNull(input.code());
         return caller.person().chain(guard -> decideAndRecord(code, gateId, input.direction(), guard.id));
