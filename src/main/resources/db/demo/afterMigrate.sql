@@ -35,3 +35,12 @@ INSERT INTO person (id, subject, name, phone, roles, locale) VALUES
     ('00000000-0000-0000-0000-00000000e005', 'demo-admin', '陈静', '+8613800000005', '{admin,staff}', NULL),
     ('00000000-0000-0000-0000-00000000e006', 'demo-staff-en', 'Alex Morgan', '+8613800000006', '{staff}', 'en')
 ON CONFLICT DO NOTHING;
+
+-- Demo passes (issue 7): a printed vehicle pass and a checkpoint pass for the demo site; their codes are signed
+-- when asked for (GET /passes/<id>/qr.png as demo-admin).
+INSERT INTO pass (id, kind, holder_name, plate, site_ids, valid_from, valid_until) VALUES
+    ('00000000-0000-0000-0000-00000000f001', 'VEHICLE', '物业公司车辆', '京A12345',
+        '{00000000-0000-0000-0000-00000000a001}', '2026-01-01T00:00:00+08', '2027-12-31T23:59:59+08'),
+    ('00000000-0000-0000-0000-00000000f002', 'PERSON', '检查点人员 王磊', NULL,
+        '{00000000-0000-0000-0000-00000000a001}', '2026-01-01T00:00:00+08', '2027-12-31T23:59:59+08')
+ON CONFLICT DO NOTHING;

@@ -2,6 +2,11 @@ package io.dayuan.passes;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,6 +33,8 @@ import io.dayuan.passes.service.PassService.NewPass;
 import io.dayuan.passes.service.ScanService;
 import io.dayuan.passes.service.ScanService.OfflineScan;
 import io.dayuan.passes.service.ScanService.ScanPass;
+import io.dayuan.people.Person;
+import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
@@ -55,6 +62,9 @@ public class PassApi {
 
     @Inject
     PassCodes codes;
+
+    @Inject
+    PersonRepository people;
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
@@ -139,7 +149,7 @@ public class PassApi {
 
     @Description("The sites the pass admits to")
     public Uni<List<@NonNull List<@NonNull Site>>> sites(@Source List<Pass> passes) {
-        List<java.util.UUID> all = passes.stream().flatMap(pass -> pass.siteIds.stream()).distinct().toList();
+        List<UUID> all = passes.stream().flatMap(pass -> pass.siteIds.stream()).distinct().toList();
         return sites.inOrderOf(all).map(found -> passes.stream()
                 .map(pass -> pass.siteIds.stream().map(id -> found.get(all.indexOf(id))).toList()).toList());
     }
@@ -147,6 +157,19 @@ public class PassApi {
     @Description("The pass scanned, when the code was a valid pass code")
     public Uni<List<Pass>> pass(@Source List<PassScan> scans) {
         return repository.inOrderOf(scans.stream().map(scan -> scan.passId).toList());
+    }
+
+    @Description("The guard who scanned (or uploaded the offline scan)")
+    public Uni<List<Person>> guard(@Source List<PassScan> scans) {
+        List<UUID> ids = scans.stream().map(scan -> scan.guardId).toList();
+        Set<UUID> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(ids.stream().map(id -> (Person) null).toList());
+        }
+        return people.findByIds(wanted).map(found -> {
+            Map<UUID, Person> byId = found.stream().collect(Collectors.toMap(person -> person.id, person -> person));
+            return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
+        });
     }
 
     @NonNull

@@ -266,19 +266,21 @@ class ScanPassTest {
     @Test
     void adminsPageThroughASitesScans() {
         String[] site = fixtures.site();
-        As guard = graphQL.as("guard");
+        As guard = graphQL.person("pager-" + UUID.randomUUID(), "门卫翻页", null, null, "guard");
         String code = fixtures.issue(site[0], false).getString("data.issuePass.code");
         for (String direction : List.of("IN", "OUT", "IN")) {
             reason(fixtures.scan(guard, code, site[1], direction));
         }
         String query = """
                 query($s: ID!, $f: Int, $a: String) {
-                  scans(siteId: $s, first: $f, after: $a) { next scans { id direction decision reason source flagged gate { id } pass { id } } }
+                  scans(siteId: $s, first: $f, after: $a) { next scans { id direction decision reason source flagged gate { id } pass { id } guard { name } } }
                 }""";
         JsonPath first = graphQL.call(fixtures.admin(), query, Map.of("s", site[0], "f", 2));
         assertThat(first.getList("errors")).isNull();
         assertThat(first.getList("data.scans.scans.direction")).containsExactly("IN", "OUT");
         assertThat(first.getList("data.scans.scans.gate.id")).containsOnly(site[1]);
+        assertThat(first.getList("data.scans.scans.guard.name")).containsOnly("门卫翻页");
+        assertThat(first.getList("data.scans.scans.source")).containsOnly("ONLINE");
         String next = first.getString("data.scans.next");
         assertThat(next).isNotNull();
         JsonPath second = graphQL.call(fixtures.admin(), query, Map.of("s", site[0], "f", 2, "a", next));
