@@ -75,6 +75,9 @@ class VisitPassTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(
                 () -> passes.issueVisitPass(UUID.randomUUID(), site, "访客", null, now, now.minusHours(1))))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.field()).isEqualTo("validUntil"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(
+                () -> passes.issueVisitPass(UUID.randomUUID(), site, " ", null, now, now.plusHours(1))))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.field()).isEqualTo("holderName"));
         assertThat(database.count("select count(*) from pass where site_ids = array[$1]::uuid[]", site)).isZero();
     }
 }

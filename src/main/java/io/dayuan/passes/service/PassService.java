@@ -221,6 +221,12 @@ public class PassService {
     @WithTransaction
     public Uni<Pass> issueVisitPass(UUID visitId, UUID siteId, String holderName, String plate,
             OffsetDateTime validFrom, OffsetDateTime validUntil) {
+        if (holderName == null || holderName.isBlank()) {
+            throw ApiException.validation("holderName", "a visit pass needs the visitor's name");
+        }
+        if (validFrom == null || validUntil == null) {
+            throw ApiException.validation(validFrom == null ? "validFrom" : "validUntil", "a visit pass needs its window");
+        }
         return repository.forVisit(visitId).chain(found -> {
             if (found != null) {
                 return Uni.createFrom().item(found);
