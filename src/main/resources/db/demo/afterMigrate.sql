@@ -46,4 +46,12 @@ INSERT INTO access_device (id, gate_id, site_id, name, kind, vendor, direction, 
     ('00000000-0000-0000-0000-0000000f0002', '00000000-0000-0000-0000-00000000d002',
         '00000000-0000-0000-0000-00000000a001', '东门车牌识别', 'PLATE_CAMERA', 'SIMULATOR', 'IN',
         'http://simulator.local', 'DEMO-PLATE-001', '0JY7lH0xk2nxLUKO67v3TnUnyri1N5ZJclcnVKz0SJM')
+
+-- Demo passes (issue 7): a printed vehicle pass and a checkpoint pass for the demo site; their codes are signed
+-- when asked for (GET /passes/<id>/qr.png as demo-admin).
+INSERT INTO pass (id, kind, holder_name, plate, site_ids, valid_from, valid_until) VALUES
+    ('00000000-0000-0000-0000-00000000f001', 'VEHICLE', '物业公司车辆', '京A12345',
+        '{00000000-0000-0000-0000-00000000a001}', '2026-01-01T00:00:00+08', '2027-12-31T23:59:59+08'),
+    ('00000000-0000-0000-0000-00000000f002', 'PERSON', '检查点人员 王磊', NULL,
+        '{00000000-0000-0000-0000-00000000a001}', '2026-01-01T00:00:00+08', '2027-12-31T23:59:59+08')
 ON CONFLICT DO NOTHING;

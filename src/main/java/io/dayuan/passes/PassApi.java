@@ -1,0 +1,187 @@
+package io.dayuan.passes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.dayuan.gates.Gate;
+import io.dayuan.gates.repository.GateRepository;
+import io.dayuan.passes.code.PassCodes;
+import io.dayuan.passes.repository.PassRepository;
+import io.dayuan.passes.service.PassService;
+import io.dayuan.passes.service.PassService.NewPass;
+import io.dayuan.passes.service.ScanService;
+import io.dayuan.passes.service.ScanService.OfflineScan;
+import io.dayuan.passes.service.ScanService.ScanPass;
+import io.dayuan.people.Person;
+import io.dayuan.people.repository.PersonRepository;
+import io.dayuan.platform.Roles;
+import io.dayuan.platform.graphql.SessionPerField;
+import io.dayuan.sites.Site;
+import io.dayuan.sites.repository.SiteRepository;
+import io.dayuan.visits.Visit;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+@SessionPerField
+public class PassApi {
+
+    @Inject
+    PassService service;
+
+    @Inject
+    ScanService scanService;
+
+    @Inject
+    PassRepository repository;
+
+    @Inject
+    SiteRepository sites;
+
+    @Inject
+    GateRepository gates;
+
+    @Inject
+    PassCodes codes;
+
+    @Inject
+    PersonRepository people;
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Issues a pass for a person or a vehicle, for sites and a window; its code is static (printed). "
+            + "Role: admin.")
+    public Uni<@NonNull Pass> issuePass(@Name("input") @NonNull @Valid NewPass input) {
+        return service.issue(input);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Issues a batch of passes (a checkpoint's), all or none; errors name inputs.<index>.<field>. "
+            + "Print them with GET /passes/sheet.svg?ids=... Role: admin.")
+    public Uni<@NonNull List<@NonNull Pass>> issuePasses(
+            @Name("inputs") @NonNull @NotNull @Size(min = 1, max = PassService.MAX_BATCH) List<@NonNull @Valid NewPass> inputs) {
+        return service.issueBatch(inputs);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Re-issues a pass (lost or copied): a new code; the old code scans REVOKED. Role: admin.")
+    public Uni<@NonNull Pass> reissuePass(@Name("id") @NonNull @Id String id) {
+        return service.reissue(id);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Revokes a pass, at once for online scans (offline phones learn it from passVerificationKit); "
+            + "revoking a revoked pass changes nothing. Role: admin.")
+    public Uni<@NonNull Pass> revokePass(@Name("id") @NonNull @Id String id, @Name("reason") String reason) {
+        return service.revoke(id, reason);
+    }
+
+    @Query
+    @RolesAllowed(Roles.STAFF)
+    @Description("The caller's own pass for the site, made on first request. Its code is short-lived "
+            + "(2 minutes by default): the app asks again to refresh it. Role: staff.")
+    public Uni<@NonNull Pass> myPass(@Name("siteId") @NonNull @Id String siteId) {
+        return service.myPass(siteId);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.GUARD)
+    @Description("Checks a scanned code at a gate and records the scan: ALLOW feeds the site's presence, DENY the "
+            + "gate feed. Role: guard.")
+    public Uni<@NonNull ScanResult> scanPass(@Name("input") @NonNull @Valid ScanPass input) {
+        return scanService.scan(input);
+    }
+
+    @Query
+    @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
+    @Description("What a phone needs to verify codes offline at the site: keys, gates, and the revoked passes "
+            + "(all, or the changes since sinceVersion). Roles: guard, admin.")
+    public Uni<@NonNull VerificationKit> passVerificationKit(@Name("siteId") @NonNull @Id String siteId,
+            @Name("sinceVersion") Integer sinceVersion) {
+        return scanService.kit(siteId, sinceVersion);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.GUARD)
+    @Description("Uploads scans made offline. Idempotent by scan id; an admit-once pass admitted twice is flagged "
+            + "to guards and admins. Role: guard.")
+    public Uni<@NonNull OfflineUpload> uploadOfflineScans(
+            @Name("scans") @NonNull @NotNull @Size(min = 1, max = ScanService.MAX_UPLOAD) List<@NonNull @Valid OfflineScan> scans) {
+        return scanService.upload(scans);
+    }
+
+    @Query
+    @RolesAllowed(Roles.ADMIN)
+    @Description("The scans at a site, newest first, a page at a time. Role: admin.")
+    public Uni<@NonNull ScanPage> scans(@Name("siteId") @NonNull @Id String siteId,
+            @Name("first") @DefaultValue("50") int first, @Name("after") String after) {
+        return scanService.page(siteId, first, after);
+    }
+
+    @Description("The exact text to put in the QR code; null for a revoked pass. A personal pass's code is valid "
+            + "for a short time from now; other passes' codes are static.")
+    public Uni<List<String>> code(@Source List<Pass> passes) {
+        Instant now = Instant.now();
+        return Uni.createFrom().item(passes.stream().map(pass -> codes.codeFor(pass, now)).toList());
+    }
+
+    @Description("The sites the pass admits to")
+    public Uni<List<@NonNull List<@NonNull Site>>> sites(@Source List<Pass> passes) {
+        List<UUID> all = passes.stream().flatMap(pass -> pass.siteIds.stream()).distinct().toList();
+        return sites.inOrderOf(all).map(found -> passes.stream()
+                .map(pass -> pass.siteIds.stream().map(id -> found.get(all.indexOf(id))).toList()).toList());
+    }
+
+    @Description("The visit's pass: admits the visitor once during the arrival window, and out again")
+    @Name("pass")
+    public Uni<List<Pass>> visitPass(@Source List<Visit> visits) {
+        return repository.forVisits(visits.stream().map(visit -> visit.id).toList());
+    }
+
+    @Description("The pass scanned, when the code was a valid pass code")
+    public Uni<List<Pass>> pass(@Source List<PassScan> scans) {
+        return repository.inOrderOf(scans.stream().map(scan -> scan.passId).toList());
+    }
+
+    @Description("The guard who scanned (or uploaded the offline scan)")
+    public Uni<List<Person>> guard(@Source List<PassScan> scans) {
+        List<UUID> ids = scans.stream().map(scan -> scan.guardId).toList();
+        Set<UUID> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(ids.stream().map(id -> (Person) null).toList());
+        }
+        return people.findByIds(wanted).map(found -> {
+            Map<UUID, Person> byId = found.stream().collect(Collectors.toMap(person -> person.id, person -> person));
+            return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
+        });
+    }
+
+    @NonNull
+    @Description("The gate of the scan")
+    public Uni<List<@NonNull Gate>> gate(@Source List<PassScan> scans) {
+        return gates.inOrderOf(scans.stream().map(scan -> scan.gateId).toList());
+    }
+}

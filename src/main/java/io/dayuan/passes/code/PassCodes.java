@@ -1,0 +1,100 @@
+package io.dayuan.passes.code;
+
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.dayuan.passes.Pass;
+import io.dayuan.passes.code.PassCodec.Decoded;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+
+/**
+ * Signs and verifies pass codes with the configured keys. Loaded at start, so that a prod service without a
+ * signing key does not start at all.
+ */
+@ApplicationScoped
+@Startup
+public class PassCodes {
+
+    @ConfigProperty(name = "dayuan.passes.signing-key")
+    Optional<String> signingKey;
+
+    @ConfigProperty(name = "dayuan.passes.signing-key-id", defaultValue = "k1")
+    String signingKid;
+
+    @ConfigProperty(name = "dayuan.passes.verification-keys")
+    Optional<String> verificationKeys;
+
+    @ConfigProperty(name = "dayuan.passes.personal-code-validity", defaultValue = "PT2M")
+    Duration personalCodeValidity;
+
+    private PassKeys keys;
+
+    @PostConstruct
+    void load() {
+        keys = PassKeys.load(signingKey, signingKid, verificationKeys, LaunchMode.current());
+        // a probe: the keys work together (and the JDK's Ed25519 is warm before the first scan)
+        PassCode probe = new PassCode(PassCodec.VERSION, io.dayuan.passes.PassKind.PERSON, false,
+                java.util.UUID.randomUUID(), 1, Instant.now(), Instant.now().plusSeconds(1),
+                java.util.List.of(SiteTags.tag(java.util.UUID.randomUUID())), keys.signingKid());
+        try {
+            verify(sign(probe));
+        } catch (InvalidCodeException e) {
+            throw new IllegalStateException("the pass signing key does not verify with its public key", e);
+        }
+    }
+
+    public PassKeys keys() {
+        return keys;
+    }
+
+    /**
+     * The text to put in the pass's QR code now, or null for a revoked pass. A personal pass gets a code valid
+     * for a short time from now (a screenshot soon scans EXPIRED); printed passes a static code for their window.
+     */
+    public String codeFor(Pass pass, Instant now) {
+        if (pass.revokedAt != null) {
+            return null;
+        }
+        Instant from = pass.validFrom.toInstant();
+        Instant until = pass.validUntil.toInstant();
+        if (pass.isPersonal()) {
+            Instant start = now.isAfter(from) ? now : from;
+            Instant end = start.plus(personalCodeValidity);
+            from = start;
+            until = end.isBefore(until) ? end : until;
+        }
+        return sign(new PassCode(PassCodec.VERSION, pass.kind, pass.admitOnce, pass.id, pass.generation, from,
+                until, pass.siteIds.stream().map(SiteTags::tag).toList(), keys.signingKid()));
+    }
+
+    public String sign(PassCode code) {
+        return PassCodec.sign(code, keys.signingKey());
+    }
+
+    /** The code's fields when its signature holds under a known key, else an InvalidCodeException. */
+    public PassCode verify(String text) throws InvalidCodeException {
+        Decoded decoded = PassCodec.decode(text);
+        PublicKey key = keys.verificationKeys().get(decoded.code().kid());
+        if (key == null) {
+            throw new InvalidCodeException("unknown key " + decoded.code().kid());
+        }
+        if (!PassCodec.verify(decoded, key)) {
+            throw new InvalidCodeException("bad signature");
+        }
+        return decoded.code();
+    }
+
+    public Map<String, PublicKey> verificationKeys() {
+        return keys.verificationKeys();
+    }
+
+}
