@@ -143,7 +143,7 @@ public class NotificationApi {
         return caller.person().chain(me -> service.settings(me.id));
     }
 
-    @Mutation
+    @Mutation("setNotificationChannels")
     @Authenticated
     @Description("Chooses the channels for one kind of notification (e.g. BOOKING_REMINDER); the in-app inbox is "
             + "always on. Any signed-in role.")
@@ -154,7 +154,7 @@ public class NotificationApi {
                 .chain(() -> service.settings(me.id)));
     }
 
-    @Mutation
+    @Mutation("setQuietHours")
     @Authenticated
     @Description("Sets the caller's quiet hours (from and until as HH:mm, in timeZone, default Asia/Shanghai; from "
             + "after until spans midnight), or clears them when both are left out. During quiet hours SMS and push "

@@ -35,7 +35,7 @@ public class Senders {
     @ConfigProperty(name = "dayuan.notifications.recording", defaultValue = "false")
     boolean recordingEnabled;
 
-    @ConfigProperty(name = "dayuan.notifications.http-timeout", defaultValue = "10S")
+    @ConfigProperty(name = "dayuan.notifications.http-timeout", defaultValue = "PT10S")
     Duration timeout;
 
     @ConfigProperty(name = "dayuan.notifications.sms.url")
