@@ -36,6 +36,7 @@ import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.events.Events;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -93,7 +94,10 @@ public class Notifier {
 
     /** Tells everyone whose token carried the role (e.g. all guards). */
     public Uni<Void> notifyRole(String role, Notice notice) {
-        return people.list("from Person where array_contains(roleNames, ?1) order by id", role)
+        // HQL's array_contains compares text[] with varchar[], which PostgreSQL refuses: ask in SQL
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT * FROM person WHERE :role = ANY (roles) ORDER BY id", Person.class)
+                .setParameter("role", role).getResultList())
                 .chain(holders -> write(holders, notice, OffsetDateTime.now(), null));
     }
 
