@@ -83,7 +83,9 @@ public class NotificationApi {
     @Description("Marks notifications of the caller's inbox read (1 to 100 ids); an id that is not in the caller's "
             + "inbox is NOT_FOUND and then nothing is marked. Returns the notifications. Any signed-in role; only "
             + "the caller's own.")
-    public Uni<@NonNull List<@NonNull Notification>> markNotificationsRead(@Name("ids") @NonNull @Id List<@NonNull String> ids) {
+    public Uni<@NonNull List<@NonNull Notification>> markNotificationsRead(
+            @Name("ids") @Description("Notification ids (SmallRye cannot serve a list of the ID scalar here)")
+            @NonNull List<@NonNull String> ids) {
         if (ids.isEmpty() || ids.size() > NotificationService.MAX_IDS) {
             throw ApiException.validation("ids", "ids must hold 1 to " + NotificationService.MAX_IDS + " ids");
         }
