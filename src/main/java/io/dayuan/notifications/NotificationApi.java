@@ -104,7 +104,7 @@ public class NotificationApi {
     @Authenticated
     @Description("The caller's notifications as they reach the inbox, from any replica of the service; never anyone "
             + "else's. Any signed-in role.")
-    public Multi<@NonNull Notification> notifications() {
+    public Multi<Notification> notifications() {
         return caller.person().onItem().transformToMulti(me -> live.of(me.id));
     }
 
