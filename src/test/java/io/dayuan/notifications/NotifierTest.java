@@ -209,6 +209,7 @@ class NotifierTest {
     void afterAWorkerStopsMidWayWhatWasPendingIsDeliveredOnce() {
         Someone[] people = { fixtures.someone(null, "staff"), fixtures.someone(null, "staff"), fixtures.someone(null, "staff") };
         worker.stop();
+        await("the scheduled pass under way to finish", Duration.ofSeconds(30), worker::isIdle);
         try {
             for (Someone person : people) {
                 inTransaction(() -> notifier.notify(person.id(), notice("TEST_ONCE", person.id().toString())));
@@ -244,6 +245,7 @@ class NotifierTest {
         List<Someone> people = List.of(fixtures.someone(null, "staff"), fixtures.someone(null, "staff"),
                 fixtures.someone(null, "staff"), fixtures.someone(null, "staff"));
         worker.stop();
+        await("the scheduled pass under way to finish", Duration.ofSeconds(30), worker::isIdle);
         try {
             for (Someone p : people) {
                 inTransaction(() -> notifier.notify(p.id(), notice("TEST_RACE", p.id().toString())));

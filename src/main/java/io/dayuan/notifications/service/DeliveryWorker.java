@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -115,17 +116,20 @@ public class DeliveryWorker {
     Duration backoffMax;
 
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicInteger passesUnderWay = new AtomicInteger();
 
     @Scheduled(every = "${dayuan.notifications.worker.every:5s}", delayed = "${dayuan.notifications.worker.delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> pass() {
+        passesUnderWay.incrementAndGet();
         if (!running.get()) {
+            passesUnderWay.decrementAndGet();
             return Uni.createFrom().voidItem();
         }
         return deliverDue().replaceWithVoid().onFailure().recoverWithUni(failure -> {
             LOG.warn("A delivery pass failed; the next pass tries again", failure);
             return Uni.createFrom().voidItem();
-        });
+        }).onTermination().invoke(passesUnderWay::decrementAndGet);
     }
 
     /** Stops the scheduled passes of this replica (what was claimed and not sent is taken again after the lease). */
@@ -140,6 +144,11 @@ public class DeliveryWorker {
 
     public boolean isRunning() {
         return running.get();
+    }
+
+    /** Whether no scheduled pass is under way (after {@link #stop()}, once the last one has finished). */
+    public boolean isIdle() {
+        return passesUnderWay.get() == 0;
     }
 
     /** One pass: claims up to a batch of due deliveries and sends them. Returns how many were sent. */
