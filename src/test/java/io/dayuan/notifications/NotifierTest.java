@@ -206,6 +206,24 @@ class NotifierTest {
     }
 
     @Test
+    void aMovedReminderIsWithdrawnAndScheduledAnewInOneTransaction() {
+        Someone person = fixtures.someone(null, "staff");
+        String cause = "booking:" + UUID.randomUUID();
+        OffsetDateTime first = OffsetDateTime.now().plusHours(2);
+        OffsetDateTime moved = OffsetDateTime.now().plusHours(3);
+        inTransaction(() -> notifier.schedule(person.id(), notice("TEST_MOVED", "first"), first, cause));
+        inTransaction(() -> notifier.withdraw(cause)
+                .chain(() -> notifier.schedule(person.id(), notice("TEST_MOVED", "moved"), moved, cause)));
+        List<Row> rows = database.rows("SELECT title, withdrawn_at IS NOT NULL AS withdrawn, "
+                + "(SELECT string_agg(d.channel || ':' || d.status, ',' ORDER BY d.channel) FROM notification_delivery d "
+                + "WHERE d.notification_id = n.id) AS deliveries FROM notification n WHERE cause = $1 ORDER BY deliver_at", cause);
+        assertThat(rows).extracting(row -> row.getString("title") + "/" + row.getBoolean("withdrawn") + "/"
+                + row.getString("deliveries")).containsExactly(
+                        "会议提醒 first/true/IN_APP:WITHDRAWN,SMS:WITHDRAWN",
+                        "会议提醒 moved/false/IN_APP:PENDING,SMS:PENDING");
+    }
+
+    @Test
     void afterAWorkerStopsMidWayWhatWasPendingIsDeliveredOnce() {
         Someone[] people = { fixtures.someone(null, "staff"), fixtures.someone(null, "staff"), fixtures.someone(null, "staff") };
         worker.stop();

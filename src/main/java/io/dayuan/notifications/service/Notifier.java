@@ -116,7 +116,9 @@ public class Notifier {
 
     /**
      * Withdraws what is scheduled for a cause and not yet delivered, e.g. when a booking is cancelled or moved:
-     * the notification never reaches the inbox and none of its deliveries is sent.
+     * the notification never reaches the inbox and none of its deliveries is sent. To move a reminder, withdraw
+     * first, then schedule the new one with the same cause (in the same transaction). Returns how many were
+     * withdrawn.
      */
     public Uni<Integer> withdraw(String cause) {
         OffsetDateTime now = OffsetDateTime.now();
