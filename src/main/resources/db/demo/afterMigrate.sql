@@ -54,4 +54,23 @@ INSERT INTO pass (id, kind, holder_name, plate, site_ids, valid_from, valid_unti
         '{00000000-0000-0000-0000-00000000a001}', '2026-01-01T00:00:00+08', '2027-12-31T23:59:59+08'),
     ('00000000-0000-0000-0000-00000000f002', 'PERSON', '检查点人员 王磊', NULL,
         '{00000000-0000-0000-0000-00000000a001}', '2026-01-01T00:00:00+08', '2027-12-31T23:59:59+08')
+
+-- Notifications: a few messages in the demo staff members' inboxes (one read), already delivered in-app.
+INSERT INTO notification (id, person_id, kind, title, body, link, deliver_at, read_at) VALUES
+    ('00000000-0000-0000-0000-0000000f0001', '00000000-0000-0000-0000-00000000e001', 'BOOKING_CONFIRMED',
+        '会议室预定已确认', '第一会议室的预定已确认。', 'dayuan://rooms/00000000-0000-0000-0000-00000000b001',
+        '2026-01-05 09:00:00+08', NULL),
+    ('00000000-0000-0000-0000-0000000f0002', '00000000-0000-0000-0000-00000000e001', 'MENU_PUBLISHED',
+        '今日菜单已发布', '机关食堂今日午餐菜单已发布。', 'dayuan://canteens/00000000-0000-0000-0000-00000000c001',
+        '2026-01-05 08:00:00+08', '2026-01-05 08:30:00+08'),
+    ('00000000-0000-0000-0000-0000000f0003', '00000000-0000-0000-0000-00000000e006', 'BOOKING_CONFIRMED',
+        'Room booking confirmed', 'Your booking of 第一会议室 is confirmed.',
+        'dayuan://rooms/00000000-0000-0000-0000-00000000b001', '2026-01-05 09:00:00+08', NULL)
+ON CONFLICT DO NOTHING;
+
+INSERT INTO notification_delivery (notification_id, person_id, channel, status, due_at, sent_at)
+SELECT n.id, n.person_id, 'IN_APP', 'SENT', n.deliver_at, n.deliver_at
+FROM notification n
+WHERE n.id IN ('00000000-0000-0000-0000-0000000f0001', '00000000-0000-0000-0000-0000000f0002',
+               '00000000-0000-0000-0000-0000000f0003')
 ON CONFLICT DO NOTHING;

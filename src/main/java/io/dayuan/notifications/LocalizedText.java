@@ -4,6 +4,6 @@ package io.dayuan.notifications;
 public record LocalizedText(String zh, String en) {
 
     public String in(String locale) {
-        return locale != null && locale.startsWith("en") ? en : zh;
+        return locale != null && locale.startsWith("en") && en != null && !en.isBlank() ? en : zh;
     }
 }

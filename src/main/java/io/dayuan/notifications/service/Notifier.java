@@ -1,31 +1,91 @@
 package io.dayuan.notifications.service;
 
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.dayuan.notifications.Delivery;
+import io.dayuan.notifications.DeliveryStatus;
+import io.dayuan.notifications.Device;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.Notification;
+import io.dayuan.notifications.NotificationChannel;
+import io.dayuan.notifications.NotificationPreference;
+import io.dayuan.notifications.QuietHoursSetting;
+import io.dayuan.notifications.channel.Senders;
+import io.dayuan.notifications.repository.DeliveryRepository;
+import io.dayuan.notifications.repository.DeviceRepository;
 import io.dayuan.notifications.repository.NotificationRepository;
+import io.dayuan.notifications.repository.PreferenceRepository;
+import io.dayuan.notifications.repository.QuietHoursRepository;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
+import io.dayuan.platform.ApiException;
+import io.dayuan.platform.events.Events;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The one way features tell people something. Call it inside the transaction of the change that causes the
  * notification (from a {@code @WithTransaction} service method): both are saved together or not at all.
+ * <p>
+ * It is an outbox: it writes the inbox row and one delivery row per channel the person wants (their preference for
+ * the kind, or the default channels) and that can be sent (a phone number for SMS, a registered device for push).
+ * The in-app inbox is immediate; SMS and push wait for the end of the person's quiet hours. The delivery worker
+ * sends the rows after commit, and publishes the live event of notifications that were scheduled for later.
  */
 @ApplicationScoped
 public class Notifier {
+
+    /** The {@link Events} topic of notifications reaching inboxes: {@code {"items": [{"personId", "id"}]}}. */
+    public static final String TOPIC = "notifications";
+    private static final int EVENT_BATCH = 50;
 
     @Inject
     NotificationRepository notifications;
 
     @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
     PersonRepository people;
+
+    @Inject
+    PreferenceRepository preferences;
+
+    @Inject
+    QuietHoursRepository quietHours;
+
+    @Inject
+    DeviceRepository devices;
+
+    @Inject
+    Senders senders;
+
+    @Inject
+    Events events;
+
+    @ConfigProperty(name = "dayuan.notifications.default-channels", defaultValue = "IN_APP,PUSH,SMS")
+    List<NotificationChannel> defaultChannels;
+
+    @ConfigProperty(name = "dayuan.notifications.time-zone", defaultValue = "Asia/Shanghai")
+    String defaultZone;
 
     /** Tells a person now. */
     public Uni<Void> notify(UUID personId, Notice notice) {
@@ -34,8 +94,11 @@ public class Notifier {
 
     /** Tells everyone whose token carried the role (e.g. all guards). */
     public Uni<Void> notifyRole(String role, Notice notice) {
-        return people.list("array_contains(roleNames, ?1)", role)
-                .chain(holders -> notifyAll(holders, notice));
+        // HQL's array_contains compares text[] with varchar[], which PostgreSQL refuses: ask in SQL
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT * FROM person WHERE :role = ANY (roles) ORDER BY id", Person.class)
+                .setParameter("role", role).getResultList())
+                .chain(holders -> write(holders, notice, OffsetDateTime.now(), null));
     }
 
     /**
@@ -43,20 +106,143 @@ public class Notifier {
      * about (e.g. {@code booking:<id>}) so that {@link #withdraw} can take it back.
      */
     public Uni<Void> schedule(UUID personId, Notice notice, OffsetDateTime at, String cause) {
-        return people.findById(personId).chain(person -> notifications.persist(notification(person, notice, at, cause)))
-                .replaceWithVoid();
+        return people.findById(personId).chain(person -> {
+            if (person == null) {
+                return Uni.createFrom().failure(ApiException.notFound("Person", personId));
+            }
+            return write(List.of(person), notice, at == null ? OffsetDateTime.now() : at, cause);
+        });
     }
 
-    /** Withdraws what is scheduled for a cause and not yet delivered, e.g. when a booking is cancelled or moved. */
+    /**
+     * Withdraws what is scheduled for a cause and not yet delivered, e.g. when a booking is cancelled or moved:
+     * the notification never reaches the inbox and none of its deliveries is sent. To move a reminder, withdraw
+     * first, then schedule the new one with the same cause (in the same transaction). Returns how many were
+     * withdrawn.
+     */
     public Uni<Integer> withdraw(String cause) {
-        return notifications.update("withdrawnAt = ?1 where cause = ?2 and withdrawnAt is null and deliverAt > ?1",
-                OffsetDateTime.now(), cause);
+        OffsetDateTime now = OffsetDateTime.now();
+        return deliveries.update("status = ?1 where status = ?2 and notificationId in "
+                + "(select n.id from Notification n where n.cause = ?3 and n.withdrawnAt is null and n.deliverAt > ?4)",
+                DeliveryStatus.WITHDRAWN, DeliveryStatus.PENDING, cause, now)
+                .chain(() -> notifications.update(
+                        "withdrawnAt = ?1 where cause = ?2 and withdrawnAt is null and deliverAt > ?1", now, cause));
     }
 
-    private Uni<Void> notifyAll(List<Person> holders, Notice notice) {
-        OffsetDateTime now = OffsetDateTime.now();
-        return notifications.persist(holders.stream().map(person -> notification(person, notice, now, null)))
-                .replaceWithVoid();
+    private Uni<Void> write(List<Person> recipients, Notice notice, OffsetDateTime at, String cause) {
+        if (recipients.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        validate(notice);
+        List<UUID> ids = recipients.stream().map(person -> person.id).toList();
+        Recipients context = new Recipients();
+        return preferences.list("personId in ?1 and kind = ?2", ids, notice.kind())
+                .invoke(found -> context.preferences = found.stream()
+                        .collect(Collectors.toMap(p -> p.personId, Function.identity())))
+                .chain(() -> quietHours.list("personId in ?1", ids))
+                .invoke(found -> context.quietHours = found.stream()
+                        .collect(Collectors.toMap(q -> q.personId, Function.identity())))
+                .chain(() -> devices.list("personId in ?1", ids))
+                .invoke(found -> context.withDevices = found.stream().map(d -> d.personId).collect(Collectors.toSet()))
+                .chain(() -> {
+                    List<Notification> written = recipients.stream()
+                            .map(person -> notification(person, notice, at, cause)).toList();
+                    return notifications.persist(written).replaceWith(written);
+                })
+                .chain(written -> {
+                    boolean now = !at.isAfter(OffsetDateTime.now());
+                    List<Delivery> rows = new ArrayList<>();
+                    for (int i = 0; i < written.size(); i++) {
+                        rows.addAll(deliveries(recipients.get(i), written.get(i), context, now));
+                    }
+                    return deliveries.persist(rows).chain(() -> now ? publish(written) : Uni.createFrom().voidItem());
+                });
+    }
+
+    private static void validate(Notice notice) {
+        if (notice == null || notice.kind() == null || notice.kind().isBlank() || notice.title() == null
+                || notice.title().zh() == null || notice.body() == null || notice.body().zh() == null) {
+            throw new IllegalArgumentException("A notice needs a kind, a title and a body (at least in Chinese)");
+        }
+    }
+
+    private static final class Recipients {
+        Map<UUID, NotificationPreference> preferences;
+        Map<UUID, QuietHoursSetting> quietHours;
+        Set<UUID> withDevices;
+    }
+
+    private List<Delivery> deliveries(Person person, Notification notification, Recipients context, boolean now) {
+        NotificationPreference preference = context.preferences.get(person.id);
+        List<NotificationChannel> wanted = preference == null ? defaultChannels
+                : preference.channels.stream().map(NotificationChannel::valueOf).toList();
+        OffsetDateTime held = holdUntil(notification.deliverAt, context.quietHours.get(person.id));
+        List<Delivery> rows = new ArrayList<>();
+        // the inbox always; live at once when due now, by the worker when scheduled for later
+        rows.add(delivery(notification, NotificationChannel.IN_APP, notification.deliverAt, now));
+        if (wanted.contains(NotificationChannel.SMS) && senders.available(NotificationChannel.SMS)
+                && person.phone != null && !person.phone.isBlank()) {
+            rows.add(delivery(notification, NotificationChannel.SMS, held, false));
+        }
+        if (wanted.contains(NotificationChannel.PUSH) && senders.available(NotificationChannel.PUSH)
+                && context.withDevices.contains(person.id)) {
+            rows.add(delivery(notification, NotificationChannel.PUSH, held, false));
+        }
+        return rows;
+    }
+
+    private static Delivery delivery(Notification notification, NotificationChannel channel, OffsetDateTime due,
+            boolean sent) {
+        Delivery delivery = new Delivery();
+        delivery.notificationId = notification.id;
+        delivery.personId = notification.personId;
+        delivery.channel = channel;
+        delivery.dueAt = due;
+        delivery.status = sent ? DeliveryStatus.SENT : DeliveryStatus.PENDING;
+        delivery.sentAt = sent ? OffsetDateTime.now() : null;
+        delivery.deliveredTo = List.of();
+        return delivery;
+    }
+
+    /** When SMS and push may go: at once, or at the end of the person's quiet hours if {@code at} falls in them. */
+    OffsetDateTime holdUntil(OffsetDateTime at, QuietHoursSetting setting) {
+        if (setting == null || setting.quietFrom == null || setting.quietFrom.equals(setting.quietUntil)) {
+            return at;
+        }
+        ZoneId zone = ZoneId.of(setting.timeZone == null ? defaultZone : setting.timeZone);
+        return holdUntil(at, setting.quietFrom, setting.quietUntil, zone);
+    }
+
+    public static OffsetDateTime holdUntil(OffsetDateTime at, LocalTime from, LocalTime until, ZoneId zone) {
+        ZonedDateTime local = at.atZoneSameInstant(zone);
+        LocalTime time = local.toLocalTime();
+        boolean quiet = from.isBefore(until)
+                ? !time.isBefore(from) && time.isBefore(until)
+                : !time.isBefore(from) || time.isBefore(until);
+        if (!quiet) {
+            return at;
+        }
+        ZonedDateTime end = local.toLocalDate().atTime(until.truncatedTo(ChronoUnit.MINUTES)).atZone(zone);
+        if (!end.isAfter(local)) {
+            end = end.plusDays(1);
+        }
+        return end.toOffsetDateTime();
+    }
+
+    /** The live event of notifications that reach their inboxes now, sent to every replica on commit. */
+    private Uni<Void> publish(List<Notification> written) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < written.size(); from += EVENT_BATCH) {
+            JsonObject data = event(written.subList(from, Math.min(written.size(), from + EVENT_BATCH)));
+            chain = chain.chain(() -> events.publish(TOPIC, data));
+        }
+        return chain;
+    }
+
+    public static JsonObject event(List<Notification> batch) {
+        JsonArray items = new JsonArray();
+        batch.forEach(n -> items.add(new JsonObject().put("personId", n.personId.toString()).put("id", n.id.toString())));
+        return new JsonObject().put("items", items);
     }
 
     private static Notification notification(Person person, Notice notice, OffsetDateTime at, String cause) {

@@ -64,10 +64,23 @@ public class Events {
 
     /** Publishes an event when the current transaction commits; call it from a {@code @WithTransaction} method. */
     public Uni<Void> publish(String topic, JsonObject data) {
-        String payload = new JsonObject().put("topic", topic).put("data", data).encode();
+        String payload = payload(topic, data);
         return Panache.getSession().chain(session -> session.createNativeQuery("select pg_notify(:channel, :payload)")
                 .setParameter("channel", CHANNEL).setParameter("payload", payload).getSingleResult())
                 .replaceWithVoid();
+    }
+
+    /**
+     * The NOTIFY channel of events, for code that publishes on its own SQL connection with
+     * {@code select pg_notify(<channel>, <payload>)} (e.g. a statement that also changes rows).
+     */
+    public static String channel() {
+        return CHANNEL;
+    }
+
+    /** The NOTIFY payload of an event; see {@link #channel()}. */
+    public static String payload(String topic, JsonObject data) {
+        return new JsonObject().put("topic", topic).put("data", data).encode();
     }
 
     /** The data of every event of a topic, from any replica, from now on. */
