@@ -37,7 +37,7 @@ public class DishService {
     static final String URL = "https?://\\S+";
 
     public record NewDish(@NotNull @Id String canteenId, @NotBlank @Size(max = 100) String name,
-            DishCategory category, List<@NotNull Allergen> allergens, List<@NotNull DishTag> tags,
+            DishCategory category, List<Allergen> allergens, List<DishTag> tags,
             @Description("Price for staff in cents") @PositiveOrZero @Max(1_000_000) Integer priceCents,
             @Description("Price for guests in cents") @PositiveOrZero @Max(1_000_000) Integer guestPriceCents,
             @Size(max = 500) @Pattern(regexp = URL) String photoUrl) {
@@ -45,7 +45,7 @@ public class DishService {
 
     @Description("Changes to a dish; fields left out (null) stay as they are")
     public record DishChanges(@NotNull @Id String id, @Size(max = 100) @Pattern(regexp = ".*\\S.*") String name,
-            DishCategory category, List<@NotNull Allergen> allergens, List<@NotNull DishTag> tags,
+            DishCategory category, List<Allergen> allergens, List<DishTag> tags,
             @PositiveOrZero @Max(1_000_000) Integer staffPriceCents,
             @PositiveOrZero @Max(1_000_000) Integer guestPriceCents,
             @Size(max = 500) @Pattern(regexp = URL) String photoUrl) {
@@ -147,7 +147,10 @@ public class DishService {
     }
 
     private Uni<Void> requireUniqueName(Dish dish) {
-        return repository.count("canteenId = ?1 and name = ?2", dish.canteenId, dish.name).map(clashes -> {
+        Uni<Long> clashing = dish.id == null
+                ? repository.count("canteenId = ?1 and name = ?2", dish.canteenId, dish.name)
+                : repository.count("canteenId = ?1 and name = ?2 and id <> ?3", dish.canteenId, dish.name, dish.id);
+        return clashing.map(clashes -> {
             if (clashes > 0) {
                 throw ApiException.conflict("The canteen has a dish named " + dish.name + " already");
             }
@@ -156,6 +159,6 @@ public class DishService {
     }
 
     private static <T> List<T> distinct(List<T> values) {
-        return values == null ? List.of() : values.stream().distinct().toList();
+        return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).distinct().toList();
     }
 }
