@@ -34,7 +34,11 @@ public class Notifier {
 
     /** Tells everyone whose token carried the role (e.g. all guards). */
     public Uni<Void> notifyRole(String role, Notice notice) {
-        return people.list("array_contains(roleNames, ?1)", role)
+        // array_contains(roleNames, ?1) renders "roles @> cast(array[$1] as varchar array)", which PostgreSQL
+        // refuses for the text[] column (42883); = any() compares text with text
+        return people.getSession().chain(session -> session
+                .createNativeQuery("select * from person where :role = any(roles) order by id", Person.class)
+                .setParameter("role", role).getResultList())
                 .chain(holders -> notifyAll(holders, notice));
     }
 
