@@ -235,7 +235,7 @@ public class CanteenApi {
         return meals.cutoffs(Ids.parse("canteenId", canteenId));
     }
 
-    @Mutation
+    @Mutation("setMealCutoff")
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
     @Description("Sets a canteen's cut-off for a meal: registration closes daysBefore days ahead of the meal's date at "
             + "the time 'at' (HH:mm) of the site's zone. Role: canteen-manager, admin.")
