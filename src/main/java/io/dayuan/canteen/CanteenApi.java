@@ -334,9 +334,9 @@ public class CanteenApi {
     @Description("Claims portions (1-10) of a leftover offer, once per person; the answer carries the pickup code. "
             + "CONFLICT when too few portions are left, when the offer closed, or on a second claim. Role: staff.")
     public Uni<@NonNull LeftoverClaim> claimLeftovers(@Name("offerId") @NonNull @Id String offerId,
-            @Name("portions") @DefaultValue("1") int portions) {
+            @Name("portions") @DefaultValue("1") Integer portions) {
         UUID id = Ids.parse("offerId", offerId);
-        return caller.person().chain(person -> leftovers.claim(person.id, id, portions));
+        return caller.person().chain(person -> leftovers.claim(person.id, id, portions == null ? 1 : portions));
     }
 
     @Query
