@@ -150,6 +150,7 @@ public class CanteenApi {
     }
 
     @Description("How many ratings the dish received")
+    @NonNull
     public Uni<List<@NonNull Integer>> ratingCount(@Source List<Dish> rated) {
         return dishes.ratings(rated.stream().map(dish -> dish.id).toList())
                 .map(summaries -> summaries.stream().map(summary -> (int) summary.count()).toList());
@@ -206,11 +207,13 @@ public class CanteenApi {
     }
 
     @Description("The dishes of the menu, in the order the kitchen listed them")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull MenuItem>>> items(@Source List<Menu> listed) {
         return menus.itemsOf(listed);
     }
 
     @Description("The dish served")
+    @NonNull
     public Uni<List<@NonNull Dish>> dish(@Source List<MenuItem> served) {
         return dishes.inOrderOf(served.stream().map(item -> item.dishId).toList());
     }
@@ -362,6 +365,7 @@ public class CanteenApi {
 
     @Name("dish")
     @Description("The dish offered")
+    @NonNull
     public Uni<List<@NonNull Dish>> offeredDish(@Source List<LeftoverOffer> offered) {
         return dishes.inOrderOf(offered.stream().map(offer -> offer.dishId).toList());
     }

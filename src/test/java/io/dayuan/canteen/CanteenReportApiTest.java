@@ -63,10 +63,10 @@ class CanteenReportApiTest {
         String covers = "mutation($c: ID!, $d: Date!, $m: Meal!, $n: Int!) { recordCovers(canteenId: $c, date: $d, meal: $m, covers: $n) }";
         ok(graphQL.call(kitchen.manager(), covers, Map.of("c", canteen, "d", first.toString(), "m", "LUNCH", "n", 12)));
         ok(graphQL.call(kitchen.manager(), covers, Map.of("c", canteen, "d", second.toString(), "m", "DINNER", "n", 3)));
-        String waste = "mutation($i: WasteInputInput!) { recordWaste(input: $i) { id } }";
+        String waste = "mutation($i: RecordWasteInput!) { recordWaste(input: $i) { id } }";
         ok(graphQL.call(kitchen.manager(), waste, Map.of("i", WasteApiTest.waste(canteen, first, "LUNCH", "PLATE", 600))));
         ok(graphQL.call(kitchen.manager(), waste, Map.of("i", WasteApiTest.waste(canteen, second, "DINNER", "PREPARATION", 300))));
-        JsonPath offer = graphQL.call(kitchen.manager(), "mutation($i: LeftoverInputInput!) { offerLeftovers(input: $i) { id } }",
+        JsonPath offer = graphQL.call(kitchen.manager(), "mutation($i: OfferLeftoversInput!) { offerLeftovers(input: $i) { id } }",
                 Map.of("i", Map.of("canteenId", canteen, "dishId", beef, "date", first.toString(), "meal", "LUNCH", "portions", 5,
                         "priceCents", 0, "availableUntil", OffsetDateTime.now().plusHours(1).toString())));
         String offerId = offer.getString("data.offerLeftovers.id");

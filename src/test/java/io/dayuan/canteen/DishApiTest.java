@@ -22,7 +22,7 @@ class DishApiTest {
 
     private static final String CREATE = "mutation($i: NewDishInput!) { createDish(input: $i) { id name category "
             + "allergens tags staffPriceCents guestPriceCents priceCents photoUrl averageRating ratingCount } }";
-    private static final String UPDATE = "mutation($i: DishChangesInput!) { updateDish(input: $i) { id name category "
+    private static final String UPDATE = "mutation($i: UpdateDishInput!) { updateDish(input: $i) { id name category "
             + "allergens tags staffPriceCents guestPriceCents photoUrl } }";
     private static final String LIST = "query($c: ID!) { dishes(canteenId: $c) { name category allergens } }";
 

@@ -74,7 +74,7 @@ public class Kitchen {
         if (note != null) {
             input.put("note", note);
         }
-        return graphQL.call(as, "mutation($i: MenuInputInput!) { saveMenu(input: $i) { id status revision "
+        return graphQL.call(as, "mutation($i: SaveMenuInput!) { saveMenu(input: $i) { id status revision "
                 + "correctedAt correctionNote previousDishNames items { plannedPortions dish { id name } } } }",
                 Map.of("i", input));
     }

@@ -35,7 +35,7 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 class LeftoverApiTest {
 
-    private static final String OFFER = "mutation($i: LeftoverInputInput!) { offerLeftovers(input: $i) { id date meal portions "
+    private static final String OFFER = "mutation($i: OfferLeftoversInput!) { offerLeftovers(input: $i) { id date meal portions "
             + "claimed remainingPortions priceCents availableUntil open dish { id name } } }";
     private static final String CLAIM = "mutation($o: ID!, $n: Int) { claimLeftovers(offerId: $o, portions: $n) { id offerId "
             + "portions pickupCode createdAt } }";

@@ -168,7 +168,7 @@ class MenuApiTest {
         assertThat(badId.getString("errors[0].extensions.field")).isEqualTo("items.dishId");
         JsonPath badMeal = kitchen.saveMenu(kitchen.manager(), canteen, day, "SUPPER", List.of(rice), null);
         assertThat(errorCode(badMeal)).isEqualTo("VALIDATION");
-        JsonPath negative = graphQL.call(kitchen.manager(), "mutation($i: MenuInputInput!) { saveMenu(input: $i) { id } }",
+        JsonPath negative = graphQL.call(kitchen.manager(), "mutation($i: SaveMenuInput!) { saveMenu(input: $i) { id } }",
                 Map.of("i", Map.of("canteenId", canteen, "date", day.toString(), "meal", "LUNCH",
                         "items", List.of(Map.of("dishId", rice, "plannedPortions", -5)))));
         assertThat(errorCode(negative)).isEqualTo("VALIDATION");

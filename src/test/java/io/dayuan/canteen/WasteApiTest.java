@@ -23,7 +23,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class WasteApiTest {
 
-    private static final String RECORD = "mutation($i: WasteInputInput!) { recordWaste(input: $i) { id date meal stage "
+    private static final String RECORD = "mutation($i: RecordWasteInput!) { recordWaste(input: $i) { id date meal stage "
             + "weightGrams dishId reason costCents inspection recordedAt } }";
     private static final String COVERS = "mutation($c: ID!, $d: Date!, $m: Meal!, $n: Int!) { recordCovers(canteenId: $c, date: $d, "
             + "meal: $m, covers: $n) }";

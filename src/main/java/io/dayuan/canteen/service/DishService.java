@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
 
 import io.dayuan.canteen.Allergen;
 import io.dayuan.canteen.Dish;
@@ -44,6 +45,7 @@ public class DishService {
     }
 
     @Description("Changes to a dish; fields left out (null) stay as they are")
+    @Input("UpdateDishInput")
     public record DishChanges(@NotNull @Id String id, @Size(max = 100) @Pattern(regexp = ".*\\S.*") String name,
             DishCategory category, List<Allergen> allergens, List<DishTag> tags,
             @PositiveOrZero @Max(1_000_000) Integer staffPriceCents,

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.dayuan.canteen.LeftoverClaim;
@@ -38,6 +39,7 @@ public class LeftoverService {
     private static final char[] CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY34679".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    @Input("OfferLeftoversInput")
     public record LeftoverInput(@NotNull @Id String canteenId, @NotNull @Id String dishId, @NotNull LocalDate date,
             @NotNull Meal meal, @Min(1) @Max(1000) int portions,
             @Description("Price per portion in cents; 0 for free") @Min(0) @Max(100_000) int priceCents,

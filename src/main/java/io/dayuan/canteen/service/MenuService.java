@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
 
 import io.dayuan.canteen.Canteen;
 import io.dayuan.canteen.Dish;
@@ -50,9 +51,11 @@ public class MenuService {
     public static final String PUBLISHED_TOPIC = "canteen.menu-published";
     static final int MAX_DAYS = 62;
 
+    @Input("MenuItemInput")
     public record MenuItemInput(@NotNull @Id String dishId, @PositiveOrZero @Max(100_000) Integer plannedPortions) {
     }
 
+    @Input("SaveMenuInput")
     public record MenuInput(@NotNull @Id String canteenId, @NotNull LocalDate date, @NotNull Meal meal,
             @NotNull @Size(min = 1, max = 40) List<@NotNull @Valid MenuItemInput> items,
             @Description("Why a published menu is corrected; shown to diners") @Size(max = 500) String note) {

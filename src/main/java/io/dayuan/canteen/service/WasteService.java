@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -43,6 +44,7 @@ public class WasteService {
 
     static final int MAX_REPORT_DAYS = 366;
 
+    @Input("RecordWasteInput")
     public record WasteInput(@NotNull @Id String canteenId, @NotNull LocalDate date, @NotNull Meal meal,
             @NotNull WasteStage stage,
             @Description("Weight in grams, 1 to 500000") @Min(1) @Max(500_000) int weightGrams,
