@@ -52,7 +52,7 @@ INSERT INTO dish (id, canteen_id, name, category, allergens, tags, staff_price_c
 ON CONFLICT DO NOTHING;
 
 INSERT INTO menu (canteen_id, date, meal, status, revision, published_at)
-SELECT '00000000-0000-0000-0000-00000000c001', current_date + day, 'LUNCH', 'PUBLISHED', 1, now()
+SELECT '00000000-0000-0000-0000-00000000c001', (now() AT TIME ZONE 'Asia/Shanghai')::date + day, 'LUNCH', 'PUBLISHED', 1, now()
 FROM generate_series(0, 4) AS day
 ON CONFLICT DO NOTHING;
 
@@ -62,7 +62,7 @@ FROM menu m,
      (VALUES ('00000000-0000-0000-0000-0000000c0d01', 150, 0), ('00000000-0000-0000-0000-0000000c0d02', 80, 1),
              ('00000000-0000-0000-0000-0000000c0d04', 90, 2), ('00000000-0000-0000-0000-0000000c0d05', 120, 3))
          AS d (dish_id, portions, position)
-WHERE m.canteen_id = '00000000-0000-0000-0000-00000000c001' AND m.meal = 'LUNCH' AND m.date >= current_date
+WHERE m.canteen_id = '00000000-0000-0000-0000-00000000c001' AND m.meal = 'LUNCH' AND m.date >= (now() AT TIME ZONE 'Asia/Shanghai')::date
 ON CONFLICT DO NOTHING;
 
 INSERT INTO meal_cutoff (canteen_id, meal, days_before, at_time) VALUES
@@ -70,6 +70,6 @@ INSERT INTO meal_cutoff (canteen_id, meal, days_before, at_time) VALUES
 ON CONFLICT DO NOTHING;
 
 INSERT INTO meal_covers (canteen_id, date, meal, covers)
-SELECT '00000000-0000-0000-0000-00000000c001', current_date - day, 'LUNCH', 140 + (day * 7) % 20
+SELECT '00000000-0000-0000-0000-00000000c001', (now() AT TIME ZONE 'Asia/Shanghai')::date - day, 'LUNCH', 140 + (day * 7) % 20
 FROM generate_series(1, 7) AS day
 ON CONFLICT DO NOTHING;

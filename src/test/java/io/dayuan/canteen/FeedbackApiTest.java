@@ -167,6 +167,7 @@ class FeedbackApiTest {
         assertThat(errorCode(graphQL.call(kitchen.manager(), SUGGEST, Map.of("c", canteen, "t", "经理建议")))).isEqualTo("FORBIDDEN");
         assertThat(errorCode(graphQL.call(graphQL.anonymous(), SUGGEST, Map.of("c", canteen, "t", "匿名")))).isEqualTo("UNAUTHENTICATED");
         assertThat(errorCode(graphQL.call(graphQL.anonymous(), SUGGESTIONS, Map.of("c", canteen)))).isEqualTo("UNAUTHENTICATED");
+        assertThat(errorCode(graphQL.call(kitchen.manager(), SUGGESTIONS, Map.of("c", Demo.UNKNOWN)))).isEqualTo("NOT_FOUND");
         assertThat(database.count("select count(*) from suggestion where canteen_id = $1::uuid and answer is null", canteen)).isEqualTo(1);
     }
 }

@@ -217,6 +217,10 @@ class LeftoverApiTest {
         assertThat(errorCode(graphQL.call(kitchen.staff(), "query($o: ID!) { leftoverClaims(offerId: $o) { id } }",
                 Map.of("o", offer)))).isEqualTo("FORBIDDEN");
         assertThat(errorCode(graphQL.call(graphQL.anonymous(), OPEN, Map.of("c", canteen)))).isEqualTo("UNAUTHENTICATED");
+        assertThat(errorCode(graphQL.call(graphQL.as("guard"), "{ myLeftoverClaims { id } }"))).isEqualTo("FORBIDDEN");
+        assertThat(errorCode(graphQL.call(graphQL.anonymous(), "{ myLeftoverClaims { id } }"))).isEqualTo("UNAUTHENTICATED");
+        assertThat(errorCode(graphQL.call(kitchen.manager(), "query($o: ID!) { leftoverClaims(offerId: $o) { id } }",
+                Map.of("o", Demo.UNKNOWN)))).isEqualTo("NOT_FOUND");
         assertThat(database.count("select count(*) from leftover_offer where canteen_id = $1::uuid", canteen)).isEqualTo(1);
         assertThat(database.count("select claimed from leftover_offer where id = $1::uuid", offer)).isZero();
     }

@@ -142,6 +142,29 @@ class MealRegistrationApiTest {
         assertThat(database.count("select count(*) from meal_cutoff where canteen_id = $1::uuid", canteen)).isZero();
     }
 
+    @Test
+    void registrationListsAndCutoffsRefuseBadInputAndStrangers() {
+        LocalDate day = Kitchen.today();
+        String mine = "query($f: Date!, $t: Date!) { myMealRegistrations(from: $f, to: $t) { id } }";
+        JsonPath backwards = graphQL.call(kitchen.staff(), mine, Map.of("f", day.toString(), "t", day.minusDays(1).toString()));
+        assertThat(errorCode(backwards)).isEqualTo("VALIDATION");
+        assertThat(backwards.getString("errors[0].extensions.field")).isEqualTo("to");
+        assertThat(graphQL.call(kitchen.staff(), mine, Map.of("f", day.toString(), "t", day.toString()))
+                .getList("data.myMealRegistrations")).isEmpty();
+        assertThat(errorCode(graphQL.call(graphQL.as("guard"), mine, Map.of("f", day.toString(), "t", day.toString()))))
+                .isEqualTo("FORBIDDEN");
+        assertThat(errorCode(graphQL.call(graphQL.anonymous(), mine, Map.of("f", day.toString(), "t", day.toString()))))
+                .isEqualTo("UNAUTHENTICATED");
+        String cutoffs = "query($c: ID!) { mealCutoffs(canteenId: $c) { meal } }";
+        assertThat(errorCode(graphQL.call(kitchen.staff(), cutoffs, Map.of("c", Demo.UNKNOWN)))).isEqualTo("NOT_FOUND");
+        assertThat(errorCode(graphQL.call(graphQL.anonymous(), cutoffs, Map.of("c", Demo.TOWN_HALL_CANTEEN))))
+                .isEqualTo("UNAUTHENTICATED");
+        // the demo's second canteen closes lunch at 17:00 the day before
+        JsonPath demo = graphQL.call(graphQL.as("guard"), "query($c: ID!) { mealCutoffs(canteenId: $c) { meal daysBefore at custom } }",
+                Map.of("c", "00000000-0000-0000-0000-00000000c002"));
+        assertThat(demo.getList("data.mealCutoffs.at")).as(demo.prettify()).containsExactly("20:00", "17:00", "15:00");
+    }
+
     /** Registrations of a past meal, written directly (the API refuses them after the cut-off). */
     private void pastRegistrations(String canteen, LocalDate date, String meal, int count) {
         for (int i = 0; i < count; i++) {

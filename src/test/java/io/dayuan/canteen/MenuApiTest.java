@@ -188,6 +188,21 @@ class MenuApiTest {
     }
 
     @Test
+    void oneMenuIsReadByIdAndTheDemoCanteenHasTodaysLunch() {
+        String one = "query($id: ID!) { menu(id: $id) { id status items { dish { name } } } }";
+        JsonPath badId = graphQL.call(kitchen.staff(), one, Map.of("id", "menu-1"));
+        assertThat(errorCode(badId)).isEqualTo("VALIDATION");
+        assertThat(badId.getString("errors[0].extensions.field")).isEqualTo("id");
+        assertThat(errorCode(graphQL.call(kitchen.staff(), one, Map.of("id", Demo.UNKNOWN)))).isEqualTo("NOT_FOUND");
+        JsonPath demo = menus(kitchen.staff(), Demo.TOWN_HALL_CANTEEN, Kitchen.today(), Kitchen.today());
+        String id = demo.getString("data.menus.find { it.meal == 'LUNCH' }.id");
+        assertThat(id).as(demo.prettify()).isNotNull();
+        JsonPath read = graphQL.call(kitchen.staff(), one, Map.of("id", id));
+        assertThat(read.getList("data.menu.items.dish.name")).as(read.prettify()).contains("米饭", "红烧肉");
+        assertThat(errorCode(graphQL.call(graphQL.anonymous(), one, Map.of("id", id)))).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
     void onlyCanteenManagersAndAdminsWriteMenus() {
         String canteen = kitchen.canteen();
         String rice = kitchen.dish(canteen, "米饭");
