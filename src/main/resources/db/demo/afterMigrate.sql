@@ -73,4 +73,41 @@ SELECT n.id, n.person_id, 'IN_APP', 'SENT', n.deliver_at, n.deliver_at
 FROM notification n
 WHERE n.id IN ('00000000-0000-0000-0000-0000000f0001', '00000000-0000-0000-0000-0000000f0002',
                '00000000-0000-0000-0000-0000000f0003')
+
+-- Canteen: a dish library for both canteens, published lunches for the coming five days at 机关食堂,
+-- custom cut-offs for 景区厨房, and last week's covers and waste for the planning view and reports.
+INSERT INTO dish (id, canteen_id, name, category, allergens, tags, staff_price_cents, guest_price_cents, photo_url) VALUES
+    ('00000000-0000-0000-0000-0000000c0d01', '00000000-0000-0000-0000-00000000c001', '米饭', 'STAPLE', '{}', '{VEGAN}', 50, 100, NULL),
+    ('00000000-0000-0000-0000-0000000c0d02', '00000000-0000-0000-0000-00000000c001', '红烧肉', 'MEAT', '{SOY}', '{SIGNATURE}', 800, 1500, NULL),
+    ('00000000-0000-0000-0000-0000000c0d03', '00000000-0000-0000-0000-00000000c001', '麻婆豆腐', 'VEGETABLE', '{SOY}', '{SPICY}', 500, 900, NULL),
+    ('00000000-0000-0000-0000-0000000c0d04', '00000000-0000-0000-0000-00000000c001', '清炒时蔬', 'VEGETABLE', '{}', '{VEGETARIAN,LOW_SALT}', 300, 600, NULL),
+    ('00000000-0000-0000-0000-0000000c0d05', '00000000-0000-0000-0000-00000000c001', '西红柿鸡蛋汤', 'SOUP', '{EGGS}', '{VEGETARIAN}', 200, 400, NULL),
+    ('00000000-0000-0000-0000-0000000c0d06', '00000000-0000-0000-0000-00000000c001', '馒头', 'STAPLE', '{GLUTEN}', '{VEGAN}', 50, 100, NULL),
+    ('00000000-0000-0000-0000-0000000c0d07', '00000000-0000-0000-0000-00000000c001', '豆浆', 'DRINK', '{SOY}', '{VEGAN}', 100, 200, NULL),
+    ('00000000-0000-0000-0000-0000000c0d11', '00000000-0000-0000-0000-00000000c002', '农家小炒肉', 'MEAT', '{}', '{SPICY}', 1200, 2200, NULL),
+    ('00000000-0000-0000-0000-0000000c0d12', '00000000-0000-0000-0000-00000000c002', '清蒸鲈鱼', 'MEAT', '{FISH}', '{}', 1800, 3200, NULL),
+    ('00000000-0000-0000-0000-0000000c0d13', '00000000-0000-0000-0000-00000000c002', '杂粮饭', 'STAPLE', '{}', '{VEGAN}', 100, 200, NULL)
+ON CONFLICT DO NOTHING;
+
+INSERT INTO menu (canteen_id, date, meal, status, revision, published_at)
+SELECT '00000000-0000-0000-0000-00000000c001', (now() AT TIME ZONE 'Asia/Shanghai')::date + day, 'LUNCH', 'PUBLISHED', 1, now()
+FROM generate_series(0, 4) AS day
+ON CONFLICT DO NOTHING;
+
+INSERT INTO menu_item (menu_id, dish_id, planned_portions, position)
+SELECT m.id, d.dish_id::uuid, d.portions, d.position
+FROM menu m,
+     (VALUES ('00000000-0000-0000-0000-0000000c0d01', 150, 0), ('00000000-0000-0000-0000-0000000c0d02', 80, 1),
+             ('00000000-0000-0000-0000-0000000c0d04', 90, 2), ('00000000-0000-0000-0000-0000000c0d05', 120, 3))
+         AS d (dish_id, portions, position)
+WHERE m.canteen_id = '00000000-0000-0000-0000-00000000c001' AND m.meal = 'LUNCH' AND m.date >= (now() AT TIME ZONE 'Asia/Shanghai')::date
+ON CONFLICT DO NOTHING;
+
+INSERT INTO meal_cutoff (canteen_id, meal, days_before, at_time) VALUES
+    ('00000000-0000-0000-0000-00000000c002', 'LUNCH', 1, '17:00')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO meal_covers (canteen_id, date, meal, covers)
+SELECT '00000000-0000-0000-0000-00000000c001', (now() AT TIME ZONE 'Asia/Shanghai')::date - day, 'LUNCH', 140 + (day * 7) % 20
+FROM generate_series(1, 7) AS day
 ON CONFLICT DO NOTHING;

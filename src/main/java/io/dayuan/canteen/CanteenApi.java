@@ -1,11 +1,16 @@
 package io.dayuan.canteen;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -16,19 +21,47 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.dayuan.canteen.repository.CanteenRepository;
-import io.dayuan.canteen.service.CanteenService.NewCanteen;
+import io.dayuan.canteen.service.CanteenReportService;
+import io.dayuan.canteen.service.CanteenReportService.CanteenReport;
 import io.dayuan.canteen.service.CanteenService;
+import io.dayuan.canteen.service.CanteenService.NewCanteen;
+import io.dayuan.canteen.service.DishService;
+import io.dayuan.canteen.service.DishService.DishChanges;
+import io.dayuan.canteen.service.DishService.NewDish;
+import io.dayuan.canteen.service.DishService.RatingSummary;
+import io.dayuan.canteen.service.FeedbackService;
+import io.dayuan.canteen.service.LeftoverService;
+import io.dayuan.canteen.service.LeftoverService.LeftoverInput;
+import io.dayuan.canteen.service.LeftoverService.LeftoverOfferUpdate;
+import io.dayuan.canteen.service.MealService;
+import io.dayuan.canteen.service.MealService.Cutoff;
+import io.dayuan.canteen.service.MealService.PlannedMeal;
+import io.dayuan.canteen.service.MenuService;
+import io.dayuan.canteen.service.MenuService.MenuInput;
+import io.dayuan.canteen.service.WasteService;
+import io.dayuan.canteen.service.WasteService.WasteInput;
+import io.dayuan.canteen.service.WasteService.WasteReport;
+import io.dayuan.people.Caller;
+import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
+import io.dayuan.platform.events.Events;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
 @SessionPerField
 public class CanteenApi {
+
+    @Description("A menu was published or corrected")
+    public record MenuPublication(@NonNull @Id String menuId, @NonNull @Id String canteenId, @NonNull LocalDate date,
+            @NonNull Meal meal, int revision, boolean corrected) {
+    }
 
     @Inject
     CanteenRepository repository;
@@ -38,6 +71,33 @@ public class CanteenApi {
 
     @Inject
     SiteRepository sites;
+
+    @Inject
+    DishService dishes;
+
+    @Inject
+    MenuService menus;
+
+    @Inject
+    MealService meals;
+
+    @Inject
+    WasteService waste;
+
+    @Inject
+    LeftoverService leftovers;
+
+    @Inject
+    FeedbackService feedback;
+
+    @Inject
+    CanteenReportService reports;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Events events;
 
     @Query
     @Authenticated
@@ -57,5 +117,310 @@ public class CanteenApi {
     @NonNull
     public Uni<List<@NonNull Site>> site(@Source List<Canteen> canteens) {
         return sites.inOrderOf(canteens.stream().map(canteen -> canteen.siteId).toList());
+    }
+
+    // ---- dishes
+
+    @Query
+    @Authenticated
+    @Description("The dish library of a canteen. Any signed-in role.")
+    public Uni<@NonNull List<@NonNull Dish>> dishes(@Name("canteenId") @NonNull @Id String canteenId) {
+        return dishes.list(Ids.parse("canteenId", canteenId));
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("Adds a dish to a canteen's library; priceCents is the staff price, guestPriceCents defaults to it. "
+            + "Role: canteen-manager, admin.")
+    public Uni<@NonNull Dish> createDish(@Name("input") @NonNull @Valid NewDish input) {
+        return dishes.create(input);
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("Changes a dish; fields left out stay as they are. Role: canteen-manager, admin.")
+    public Uni<@NonNull Dish> updateDish(@Name("input") @NonNull @Valid DishChanges input) {
+        return dishes.update(input);
+    }
+
+    @Description("Average stars (1-5) the dish received on all menus; null before its first rating")
+    public Uni<List<Double>> averageRating(@Source List<Dish> rated) {
+        return dishes.ratings(rated.stream().map(dish -> dish.id).toList())
+                .map(summaries -> summaries.stream().map(RatingSummary::average).toList());
+    }
+
+    @Description("How many ratings the dish received")
+    @NonNull
+    public Uni<List<@NonNull Integer>> ratingCount(@Source List<Dish> rated) {
+        return dishes.ratings(rated.stream().map(dish -> dish.id).toList())
+                .map(summaries -> summaries.stream().map(summary -> (int) summary.count()).toList());
+    }
+
+    @Query
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("The latest ratings of a dish with their comments (at most 100). Role: canteen-manager, admin.")
+    public Uni<@NonNull List<@NonNull DishRating>> dishRatings(@Name("dishId") @NonNull @Id String dishId) {
+        UUID id = Ids.parse("dishId", dishId);
+        return dishes.require(id).chain(() -> feedback.ratingsOf(id));
+    }
+
+    // ---- menus
+
+    @Mutation
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("Saves the menu of a canteen, date and meal. A draft is replaced by the new one. A published menu is "
+            + "corrected at once: it stays published, revision goes up, correctedAt, correctionNote (from note) and "
+            + "previousDishNames show what changed, and diners are told again. Role: canteen-manager, admin.")
+    public Uni<@NonNull Menu> saveMenu(@Name("input") @NonNull @Valid MenuInput input) {
+        return menus.save(input);
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("Publishes a draft menu: staff see it from now on, every staff member is notified and menuPublished "
+            + "subscribers are told. Role: canteen-manager, admin.")
+    public Uni<@NonNull Menu> publishMenu(@Name("id") @NonNull @Id String id) {
+        return menus.publish(Ids.parse("id", id));
+    }
+
+    @Query
+    @Authenticated
+    @Description("The menus of a canteen between two dates (at most 62 days). Canteen managers and admins see drafts "
+            + "too; everyone else sees published menus only. Any signed-in role.")
+    public Uni<@NonNull List<@NonNull Menu>> menus(@Name("canteenId") @NonNull @Id String canteenId,
+            @Name("from") @NonNull LocalDate from, @Name("to") @NonNull LocalDate to) {
+        UUID id = Ids.parse("canteenId", canteenId);
+        return managing().chain(manager -> menus.list(id, from, to, manager));
+    }
+
+    @Query
+    @Authenticated
+    @Description("One menu; a draft only for canteen managers and admins (NOT_FOUND for others). Any signed-in role.")
+    public Uni<@NonNull Menu> menu(@Name("id") @NonNull @Id String id) {
+        UUID menuId = Ids.parse("id", id);
+        return managing().chain(manager -> menus.require(menuId).map(menu -> {
+            if (menu.status != MenuStatus.PUBLISHED && !manager) {
+                throw ApiException.notFound("Menu", menuId);
+            }
+            return menu;
+        }));
+    }
+
+    @Description("The dishes of the menu, in the order the kitchen listed them")
+    @NonNull
+    public Uni<List<@NonNull List<@NonNull MenuItem>>> items(@Source List<Menu> listed) {
+        return menus.itemsOf(listed);
+    }
+
+    @Description("The dish served")
+    @NonNull
+    public Uni<List<@NonNull Dish>> dish(@Source List<MenuItem> served) {
+        return dishes.inOrderOf(served.stream().map(item -> item.dishId).toList());
+    }
+
+    @Subscription
+    @Authenticated
+    @Description("Menus of a canteen as they are published or corrected. Any signed-in role.")
+    public Multi<@NonNull MenuPublication> menuPublished(@Name("canteenId") @NonNull @Id String canteenId) {
+        String id = Ids.parse("canteenId", canteenId).toString();
+        return events.on(MenuService.PUBLISHED_TOPIC).filter(event -> id.equals(event.getString("canteenId")))
+                .map(event -> new MenuPublication(event.getString("menuId"), id, LocalDate.parse(event.getString("date")),
+                        Meal.valueOf(event.getString("meal")), event.getInteger("revision"),
+                        event.getBoolean("corrected")));
+    }
+
+    // ---- meal registration
+
+    @Query
+    @Authenticated
+    @Description("Until when people may register for each meal of a canteen. Any signed-in role.")
+    public Uni<@NonNull List<@NonNull Cutoff>> mealCutoffs(@Name("canteenId") @NonNull @Id String canteenId) {
+        return meals.cutoffs(Ids.parse("canteenId", canteenId));
+    }
+
+    @Mutation("setMealCutoff")
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("Sets a canteen's cut-off for a meal: registration closes daysBefore days ahead of the meal's date at "
+            + "the time 'at' (HH:mm) of the site's zone. Role: canteen-manager, admin.")
+    public Uni<@NonNull Cutoff> setMealCutoff(@Name("canteenId") @NonNull @Id String canteenId,
+            @Name("meal") @NonNull Meal meal, @Name("daysBefore") @Min(0) @Max(14) int daysBefore,
+            @Name("at") @NonNull String at) {
+        return meals.setCutoff(Ids.parse("canteenId", canteenId), meal, daysBefore, at);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.STAFF)
+    @Description("Says the caller will eat this meal at this canteen (报餐); registering again is harmless. Until the "
+            + "canteen's cut-off, else VALIDATION (field date); CONFLICT if registered at another canteen. Role: staff.")
+    public Uni<@NonNull MealRegistration> registerMeal(@Name("canteenId") @NonNull @Id String canteenId,
+            @Name("date") @NonNull LocalDate date, @Name("meal") @NonNull Meal meal) {
+        UUID id = Ids.parse("canteenId", canteenId);
+        return caller.person().chain(person -> meals.register(person.id, id, date, meal));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.STAFF)
+    @Description("Takes back the caller's registration, until the cut-off (VALIDATION, field date, after it). "
+            + "Role: staff.")
+    public Uni<@NonNull Boolean> cancelMealRegistration(@Name("canteenId") @NonNull @Id String canteenId,
+            @Name("date") @NonNull LocalDate date, @Name("meal") @NonNull Meal meal) {
+        UUID id = Ids.parse("canteenId", canteenId);
+        return caller.person().chain(person -> meals.cancel(person.id, id, date, meal));
+    }
+
+    @Query
+    @RolesAllowed(Roles.STAFF)
+    @Description("The caller's registrations between two dates. Role: staff.")
+    public Uni<@NonNull List<@NonNull MealRegistration>> myMealRegistrations(@Name("from") @NonNull LocalDate from,
+            @Name("to") @NonNull LocalDate to) {
+        return caller.person().chain(person -> meals.mine(person.id, from, to));
+    }
+
+    @Query
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("For each meal of the days from..to (at most 31): registrations and suggested portions = "
+            + "registrations + round(average of covers - registrations over the last comparable meals). "
+            + "Role: canteen-manager, admin.")
+    public Uni<@NonNull List<@NonNull PlannedMeal>> mealPlan(@Name("canteenId") @NonNull @Id String canteenId,
+            @Name("from") @NonNull LocalDate from, @Name("to") @NonNull LocalDate to) {
+        return meals.plan(Ids.parse("canteenId", canteenId), from, to);
+    }
+
+    // ---- waste
+
+    @Mutation
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("Records food thrown away (1 g to 500 kg) at a meal, not in the future. Role: canteen-manager, admin.")
+    public Uni<@NonNull WasteRecord> recordWaste(@Name("input") @NonNull @Valid WasteInput input) {
+        return caller.person().chain(person -> waste.record(person.id, input));
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("Sets the number of diners served at a meal (replacing an earlier count); returns it. "
+            + "Role: canteen-manager, admin.")
+    public Uni<@NonNull Integer> recordCovers(@Name("canteenId") @NonNull @Id String canteenId,
+            @Name("date") @NonNull LocalDate date, @Name("meal") @NonNull Meal meal, @Name("covers") int covers) {
+        return waste.recordCovers(Ids.parse("canteenId", canteenId), date, meal, covers);
+    }
+
+    @Query
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("Waste between two dates (inclusive, at most 366 days) against the period of the same length just "
+            + "before. Role: canteen-manager, admin.")
+    public Uni<@NonNull WasteReport> wasteReport(@Name("canteenId") @NonNull @Id String canteenId,
+            @Name("from") @NonNull LocalDate from, @Name("to") @NonNull LocalDate to) {
+        return waste.report(Ids.parse("canteenId", canteenId), from, to);
+    }
+
+    @Query
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("The figures reported under the anti-food-waste law for a period (at most 366 days). "
+            + "Role: canteen-manager, admin.")
+    public Uni<@NonNull CanteenReport> canteenReport(@Name("canteenId") @NonNull @Id String canteenId,
+            @Name("from") @NonNull LocalDate from, @Name("to") @NonNull LocalDate to) {
+        return reports.report(Ids.parse("canteenId", canteenId), from, to);
+    }
+
+    // ---- leftover exchange
+
+    @Mutation
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("Offers portions of a dish left after a meal until a time (at most two days ahead). "
+            + "Role: canteen-manager, admin.")
+    public Uni<@NonNull LeftoverOffer> offerLeftovers(@Name("input") @NonNull @Valid LeftoverInput input) {
+        return caller.person().chain(person -> leftovers.offer(person.id, input));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.STAFF)
+    @Description("Claims portions (1-10) of a leftover offer, once per person; the answer carries the pickup code. "
+            + "CONFLICT when too few portions are left, when the offer closed, or on a second claim. Role: staff.")
+    public Uni<@NonNull LeftoverClaim> claimLeftovers(@Name("offerId") @NonNull @Id String offerId,
+            @Name("portions") @DefaultValue("1") Integer portions) {
+        UUID id = Ids.parse("offerId", offerId);
+        return caller.person().chain(person -> leftovers.claim(person.id, id, portions == null ? 1 : portions));
+    }
+
+    @Query
+    @Authenticated
+    @Description("The leftover offers of a canteen that still take claims. Any signed-in role.")
+    public Uni<@NonNull List<@NonNull LeftoverOffer>> openLeftoverOffers(@Name("canteenId") @NonNull @Id String canteenId) {
+        return leftovers.open(Ids.parse("canteenId", canteenId));
+    }
+
+    @Query
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("The claims of an offer with their pickup codes. Role: canteen-manager, admin.")
+    public Uni<@NonNull List<@NonNull LeftoverClaim>> leftoverClaims(@Name("offerId") @NonNull @Id String offerId) {
+        return leftovers.claimsOf(Ids.parse("offerId", offerId));
+    }
+
+    @Query
+    @RolesAllowed(Roles.STAFF)
+    @Description("The caller's claims of the last seven days. Role: staff.")
+    public Uni<@NonNull List<@NonNull LeftoverClaim>> myLeftoverClaims() {
+        return caller.person().chain(person -> leftovers.mine(person.id));
+    }
+
+    @Name("dish")
+    @Description("The dish offered")
+    @NonNull
+    public Uni<List<@NonNull Dish>> offeredDish(@Source List<LeftoverOffer> offered) {
+        return dishes.inOrderOf(offered.stream().map(offer -> offer.dishId).toList());
+    }
+
+    @Subscription
+    @Authenticated
+    @Description("Leftover offers of a canteen as they are made and claimed. Any signed-in role.")
+    public Multi<@NonNull LeftoverOfferUpdate> leftoverOffers(@Name("canteenId") @NonNull @Id String canteenId) {
+        String id = Ids.parse("canteenId", canteenId).toString();
+        return events.on(LeftoverService.TOPIC).filter(event -> id.equals(event.getString("canteenId")))
+                .map(LeftoverOfferUpdate::of);
+    }
+
+    // ---- feedback
+
+    @Mutation
+    @RolesAllowed(Roles.STAFF)
+    @Description("Rates a dish as served on a published menu whose date has come: 1-5 stars and an optional comment "
+            + "(at most 500 characters). Rating again changes the rating. Role: staff.")
+    public Uni<@NonNull DishRating> rateDish(@Name("menuItemId") @NonNull @Id String menuItemId,
+            @Name("stars") int stars, @Name("comment") String comment) {
+        UUID id = Ids.parse("menuItemId", menuItemId);
+        return caller.person().chain(person -> feedback.rate(person.id, id, stars, comment));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.STAFF)
+    @Description("Puts a suggestion (1-1000 characters) in a canteen's box; an anonymous one keeps no trace of its "
+            + "author. Role: staff.")
+    public Uni<@NonNull Suggestion> submitSuggestion(@Name("canteenId") @NonNull @Id String canteenId,
+            @Name("text") @NonNull String text, @Name("anonymous") @DefaultValue("false") boolean anonymous) {
+        UUID id = Ids.parse("canteenId", canteenId);
+        return caller.person().chain(person -> feedback.suggest(person.id, id, text, anonymous));
+    }
+
+    @Mutation
+    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
+    @Description("Answers a suggestion; its author (unless anonymous) is notified. Role: canteen-manager, admin.")
+    public Uni<@NonNull Suggestion> answerSuggestion(@Name("id") @NonNull @Id String id,
+            @Name("answer") @NonNull String answer) {
+        UUID suggestionId = Ids.parse("id", id);
+        return caller.person().chain(person -> feedback.answer(person.id, suggestionId, answer));
+    }
+
+    @Query
+    @Authenticated
+    @Description("A canteen's suggestions: all of them for canteen managers and admins, the caller's own (not "
+            + "anonymous) for everyone else. Any signed-in role.")
+    public Uni<@NonNull List<@NonNull Suggestion>> suggestions(@Name("canteenId") @NonNull @Id String canteenId) {
+        UUID id = Ids.parse("canteenId", canteenId);
+        return managing().chain(manager -> manager ? feedback.suggestions(id, null, true)
+                : caller.person().chain(person -> feedback.suggestions(id, person.id, false)));
+    }
+
+    private Uni<Boolean> managing() {
+        return caller.identity().map(identity -> identity.hasRole(Roles.CANTEEN_MANAGER) || identity.hasRole(Roles.ADMIN));
     }
 }

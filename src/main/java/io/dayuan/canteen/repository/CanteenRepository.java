@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dayuan.canteen.Canteen;
+import io.dayuan.platform.ApiException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -17,5 +18,11 @@ public class CanteenRepository implements PanacheRepositoryBase<Canteen, UUID> {
     @WithSession
     public Uni<List<Canteen>> listBySite(UUID siteId) {
         return siteId == null ? list("order by name") : list("siteId = ?1 order by name", siteId);
+    }
+
+    /** The canteen, or {@code NOT_FOUND}. */
+    @WithSession
+    public Uni<Canteen> require(UUID id) {
+        return findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("Canteen", id));
     }
 }

@@ -1,0 +1,109 @@
+package io.dayuan.canteen.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.dayuan.canteen.Meal;
+import io.dayuan.canteen.repository.CanteenRepository;
+import io.dayuan.canteen.repository.MenuRepository;
+import io.dayuan.canteen.service.WasteService.StageGrams;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** The figures a canteen reports under the anti-food-waste law, for any period. */
+@ApplicationScoped
+public class CanteenReportService {
+
+    public record MealFigures(@NonNull Meal meal, long registrations, long covers,
+            @Description("covers / registrations; null without registrations") Double coversPerRegistration) {
+    }
+
+    public record DishScore(@NonNull String dishName, double averageRating, long ratings) {
+    }
+
+    @Description("A canteen's figures between two dates (inclusive)")
+    public record CanteenReport(@NonNull LocalDate from, @NonNull LocalDate to, long covers, long registrations,
+            @Description("covers / registrations; null without registrations") Double coversPerRegistration,
+            @NonNull List<@NonNull MealFigures> byMeal, long wasteGrams,
+            @Description("wasteGrams / covers; null without covers") Double wasteGramsPerCover,
+            @NonNull @Description("Waste by stage, with grams per cover") List<@NonNull StageGrams> wasteByStage,
+            long leftoverPortionsOffered, long leftoverPortionsClaimed,
+            @Description("Average stars of the dishes served in the period; null without ratings") Double averageRating,
+            long ratings, @NonNull @Description("Dishes served in the period, best rated first") List<@NonNull DishScore> dishRatings) {
+    }
+
+    @Inject
+    CanteenRepository canteens;
+
+    @Inject
+    MenuRepository menus;
+
+    @Inject
+    WasteService waste;
+
+    @WithSession
+    public Uni<CanteenReport> report(UUID canteenId, LocalDate from, LocalDate to) {
+        MenuService.checkRange(from, to, WasteService.MAX_REPORT_DAYS);
+        return canteens.require(canteenId).chain(() -> menus.getSession()).chain(session -> rows(session,
+                "select r.meal, count(r) from MealRegistration r where r.canteenId = ?1 and r.date between ?2 and ?3 "
+                        + "group by r.meal", canteenId, from, to)
+                .chain(registered -> rows(session, "select c.meal, sum(c.covers) from MealCovers c where c.canteenId = ?1 "
+                        + "and c.date between ?2 and ?3 group by c.meal", canteenId, from, to)
+                        .chain(served -> rows(session, "select sum(o.portions), sum(o.claimed) from LeftoverOffer o "
+                                + "where o.canteenId = ?1 and o.date between ?2 and ?3", canteenId, from, to)
+                                .chain(leftovers -> rows(session, "select d.name, avg(r.stars), count(r) from DishRating r, "
+                                        + "MenuItem i, Menu m, Dish d where r.menuItemId = i.id and i.menuId = m.id "
+                                        + "and r.dishId = d.id and m.canteenId = ?1 and m.date between ?2 and ?3 "
+                                        + "group by d.name order by avg(r.stars) desc, d.name", canteenId, from, to)
+                                        .chain(scores -> waste.figures(session, canteenId, from, to)
+                                                .map(figures -> build(from, to, registered, served, leftovers.get(0),
+                                                        scores, figures)))))));
+    }
+
+    private static Uni<List<Object[]>> rows(Mutiny.Session session, String hql, UUID canteenId, LocalDate from,
+            LocalDate to) {
+        return session.createSelectionQuery(hql, Object[].class).setParameter(1, canteenId).setParameter(2, from)
+                .setParameter(3, to).getResultList();
+    }
+
+    private static CanteenReport build(LocalDate from, LocalDate to, List<Object[]> registered, List<Object[]> served,
+            Object[] leftovers, List<Object[]> scores, WasteService.Figures figures) {
+        Map<Meal, Long> registrations = new EnumMap<>(Meal.class);
+        registered.forEach(row -> registrations.put((Meal) row[0], number(row[1])));
+        Map<Meal, Long> covers = new EnumMap<>(Meal.class);
+        served.forEach(row -> covers.put((Meal) row[0], number(row[1])));
+        List<MealFigures> byMeal = new ArrayList<>();
+        for (Meal meal : Meal.values()) {
+            long r = registrations.getOrDefault(meal, 0L);
+            long c = covers.getOrDefault(meal, 0L);
+            byMeal.add(new MealFigures(meal, r, c, r == 0 ? null : (double) c / r));
+        }
+        long totalRegistrations = registrations.values().stream().mapToLong(Long::longValue).sum();
+        long totalCovers = covers.values().stream().mapToLong(Long::longValue).sum();
+        long grams = figures.grams(from, to, null);
+        List<DishScore> dishScores = scores.stream()
+                .map(row -> new DishScore((String) row[0], ((Number) row[1]).doubleValue(), number(row[2]))).toList();
+        long ratingCount = dishScores.stream().mapToLong(DishScore::ratings).sum();
+        Double average = ratingCount == 0 ? null
+                : dishScores.stream().mapToDouble(score -> score.averageRating() * score.ratings()).sum() / ratingCount;
+        return new CanteenReport(from, to, totalCovers, totalRegistrations,
+                totalRegistrations == 0 ? null : (double) totalCovers / totalRegistrations, byMeal, grams,
+                WasteService.perCover(grams, totalCovers), figures.byStage(from, to), number(leftovers[0]),
+                number(leftovers[1]), average, ratingCount, dishScores);
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

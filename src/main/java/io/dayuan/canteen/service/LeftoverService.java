@@ -1,0 +1,178 @@
+package io.dayuan.canteen.service;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.dayuan.canteen.LeftoverClaim;
+import io.dayuan.canteen.LeftoverOffer;
+import io.dayuan.canteen.Meal;
+import io.dayuan.canteen.repository.CanteenRepository;
+import io.dayuan.canteen.repository.LeftoverClaimRepository;
+import io.dayuan.canteen.repository.LeftoverOfferRepository;
+import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Ids;
+import io.dayuan.platform.events.Events;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+
+/** Leftover exchange (剩余菜品换购): the manager offers portions left after a meal, staff claim them. */
+@ApplicationScoped
+public class LeftoverService {
+
+    public static final String TOPIC = "canteen.leftover-offers";
+    private static final char[] CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY34679".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Input("OfferLeftoversInput")
+    public record LeftoverInput(@NotNull @Id String canteenId, @NotNull @Id String dishId, @NotNull LocalDate date,
+            @NotNull Meal meal, @Min(1) @Max(1000) int portions,
+            @Description("Price per portion in cents; 0 for free") @Min(0) @Max(100_000) int priceCents,
+            @NotNull @Description("Claims close at this time") OffsetDateTime availableUntil) {
+    }
+
+    @Description("A leftover offer as it changes: when offered and after each claim")
+    public record LeftoverOfferUpdate(@NonNull @Id String offerId, @NonNull @Id String canteenId,
+            @NonNull @Id String dishId, int portions, int remainingPortions, int priceCents,
+            @NonNull String availableUntil) {
+
+        public static LeftoverOfferUpdate of(JsonObject event) {
+            return new LeftoverOfferUpdate(event.getString("offerId"), event.getString("canteenId"),
+                    event.getString("dishId"), event.getInteger("portions"), event.getInteger("remainingPortions"),
+                    event.getInteger("priceCents"), event.getString("availableUntil"));
+        }
+    }
+
+    @Inject
+    LeftoverOfferRepository offers;
+
+    @Inject
+    LeftoverClaimRepository claims;
+
+    @Inject
+    CanteenRepository canteens;
+
+    @Inject
+    DishService dishes;
+
+    @Inject
+    Events events;
+
+    @WithTransaction
+    public Uni<LeftoverOffer> offer(UUID personId, LeftoverInput input) {
+        UUID canteenId = Ids.parse("canteenId", input.canteenId());
+        UUID dishId = Ids.parse("dishId", input.dishId());
+        if (!input.availableUntil().isAfter(OffsetDateTime.now())) {
+            throw ApiException.validation("availableUntil", "availableUntil must be in the future");
+        }
+        if (input.availableUntil().isAfter(OffsetDateTime.now().plusDays(2))) {
+            throw ApiException.validation("availableUntil", "Leftovers are offered for at most two days");
+        }
+        return canteens.require(canteenId).chain(() -> dishes.require(dishId)).chain(dish -> {
+            if (!dish.canteenId.equals(canteenId)) {
+                throw ApiException.validation("dishId", "The dish belongs to another canteen");
+            }
+            LeftoverOffer offer = new LeftoverOffer();
+            offer.canteenId = canteenId;
+            offer.dishId = dishId;
+            offer.date = input.date();
+            offer.meal = input.meal();
+            offer.portions = input.portions();
+            offer.priceCents = input.priceCents();
+            offer.availableUntil = input.availableUntil();
+            offer.offeredBy = personId;
+            return offers.persist(offer);
+        }).call(this::announce);
+    }
+
+    /**
+     * Claims portions of an offer. The conditional update takes the offer's row lock, so concurrent claims are
+     * counted one after the other and never exceed the portions: the ones that find too few left get CONFLICT,
+     * and so do claims once the offer closed (availableUntil passed).
+     */
+    @WithTransaction
+    public Uni<LeftoverClaim> claim(UUID personId, UUID offerId, int portions) {
+        if (portions < 1 || portions > 10) {
+            throw ApiException.validation("portions", "portions is between 1 and 10");
+        }
+        return require(offerId)
+                .call(offer -> claims.count("offerId = ?1 and personId = ?2", offerId, personId).map(mine -> {
+                    if (mine > 0) {
+                        throw ApiException.conflict("You claimed from this offer already");
+                    }
+                    return null;
+                }))
+                .call(offer -> offers.update("claimed = claimed + ?1 where id = ?2 and claimed + ?1 <= portions "
+                        + "and availableUntil > ?3", portions, offerId, OffsetDateTime.now()).map(updated -> {
+                            if (updated == 0) {
+                                throw ApiException.conflict(offer.availableUntil.isAfter(OffsetDateTime.now())
+                                        ? "Not enough portions left"
+                                        : "The offer closed at " + offer.availableUntil);
+                            }
+                            return null;
+                        }))
+                .call(offer -> offers.getSession().chain(session -> session.refresh(offer)))
+                .chain(offer -> {
+                    LeftoverClaim claim = new LeftoverClaim();
+                    claim.offerId = offerId;
+                    claim.personId = personId;
+                    claim.portions = portions;
+                    claim.pickupCode = pickupCode();
+                    return claims.persist(claim).call(() -> announce(offer));
+                });
+    }
+
+    @WithSession
+    public Uni<List<LeftoverOffer>> open(UUID canteenId) {
+        return canteens.require(canteenId).chain(() -> offers.list("from LeftoverOffer o where o.canteenId = ?1 "
+                + "and o.availableUntil > ?2 and o.claimed < o.portions order by o.availableUntil", canteenId,
+                OffsetDateTime.now()));
+    }
+
+    @WithSession
+    public Uni<List<LeftoverClaim>> claimsOf(UUID offerId) {
+        return require(offerId).chain(() -> claims.list("from LeftoverClaim c where c.offerId = ?1 order by c.createdAt",
+                offerId));
+    }
+
+    @WithSession
+    public Uni<List<LeftoverClaim>> mine(UUID personId) {
+        return claims.list("from LeftoverClaim c where c.personId = ?1 and c.createdAt > ?2 order by c.createdAt desc",
+                personId, OffsetDateTime.now().minusDays(7));
+    }
+
+    @WithSession
+    public Uni<LeftoverOffer> require(UUID id) {
+        return offers.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("Leftover offer", id));
+    }
+
+    private Uni<Void> announce(LeftoverOffer offer) {
+        return events.publish(TOPIC, new JsonObject().put("offerId", offer.id.toString())
+                .put("canteenId", offer.canteenId.toString()).put("dishId", offer.dishId.toString())
+                .put("portions", offer.portions).put("remainingPortions", offer.getRemainingPortions())
+                .put("priceCents", offer.priceCents).put("availableUntil", offer.availableUntil.toString()));
+    }
+
+    static String pickupCode() {
+        char[] code = new char[6];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
+        }
+        return new String(code);
+    }
+}
