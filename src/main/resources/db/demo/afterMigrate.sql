@@ -46,6 +46,7 @@ INSERT INTO access_device (id, gate_id, site_id, name, kind, vendor, direction, 
     ('00000000-0000-0000-0000-0000000f0002', '00000000-0000-0000-0000-00000000d002',
         '00000000-0000-0000-0000-00000000a001', '东门车牌识别', 'PLATE_CAMERA', 'SIMULATOR', 'IN',
         'http://simulator.local', 'DEMO-PLATE-001', '0JY7lH0xk2nxLUKO67v3TnUnyri1N5ZJclcnVKz0SJM')
+ON CONFLICT DO NOTHING;
 
 -- Demo passes (issue 7): a printed vehicle pass and a checkpoint pass for the demo site; their codes are signed
 -- when asked for (GET /passes/<id>/qr.png as demo-admin).
@@ -54,6 +55,7 @@ INSERT INTO pass (id, kind, holder_name, plate, site_ids, valid_from, valid_unti
         '{00000000-0000-0000-0000-00000000a001}', '2026-01-01T00:00:00+08', '2027-12-31T23:59:59+08'),
     ('00000000-0000-0000-0000-00000000f002', 'PERSON', '检查点人员 王磊', NULL,
         '{00000000-0000-0000-0000-00000000a001}', '2026-01-01T00:00:00+08', '2027-12-31T23:59:59+08')
+ON CONFLICT DO NOTHING;
 
 -- Notifications: a few messages in the demo staff members' inboxes (one read), already delivered in-app.
 INSERT INTO notification (id, person_id, kind, title, body, link, deliver_at, read_at) VALUES
@@ -73,6 +75,7 @@ SELECT n.id, n.person_id, 'IN_APP', 'SENT', n.deliver_at, n.deliver_at
 FROM notification n
 WHERE n.id IN ('00000000-0000-0000-0000-0000000f0001', '00000000-0000-0000-0000-0000000f0002',
                '00000000-0000-0000-0000-0000000f0003')
+ON CONFLICT DO NOTHING;
 
 -- Canteen: a dish library for both canteens, published lunches for the coming five days at 机关食堂,
 -- custom cut-offs for 景区厨房, and last week's covers and waste for the planning view and reports.

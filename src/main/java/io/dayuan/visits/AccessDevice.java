@@ -63,9 +63,9 @@ public class AccessDevice extends Identified {
     @org.hibernate.annotations.CreationTimestamp
     public OffsetDateTime createdAt;
 
-    /** The secret the device authenticates its events with: only in the answer to registerDevice. */
+    /** The secret the device authenticates its events with: only in the answer to registerAccessDevice. */
     @Transient
     @Description("The secret the device must send with its events (HTTP Basic, user = device id); only in the "
-            + "answer to registerDevice")
+            + "answer to registerAccessDevice")
     public String eventSecret;
 }

@@ -213,7 +213,7 @@ public class VisitApi {
     @RolesAllowed(Roles.ADMIN)
     @Description("Registers a face terminal or plate camera at a gate. The answer carries the device's event "
             + "secret, once. Role: admin.")
-    public Uni<@NonNull AccessDevice> registerDevice(@Name("input") @NonNull @Valid NewDevice input) {
+    public Uni<@NonNull AccessDevice> registerAccessDevice(@Name("input") @NonNull @Valid NewDevice input) {
         return deviceService.register(input);
     }
 

@@ -22,7 +22,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class VisitGateTest {
 
-    private static final String REGISTER = "mutation($i: NewDeviceInput!) { registerDevice(input: $i) { id name kind "
+    private static final String REGISTER = "mutation($i: NewDeviceInput!) { registerAccessDevice(input: $i) { id name kind "
             + "vendor direction baseUrl username serialNumber eventSecret gate { id } } }";
     private static final String DEVICES = "query($s: ID!) { accessDevices(siteId: $s) { id serialNumber eventSecret } }";
     private static final String BLOCK = "mutation($i: NewBlockInput!) { blockVisitor(input: $i) { id kind value reason } }";
@@ -60,12 +60,12 @@ class VisitGateTest {
         Map<String, Object> input = device(gate);
         JsonPath answer = graphQL.call(graphQL.as("admin"), REGISTER, Map.of("i", input));
         assertThat(answer.getList("errors")).as(answer.prettify()).isNull();
-        assertThat(answer.getString("data.registerDevice.direction")).isEqualTo("IN");
-        assertThat(answer.getString("data.registerDevice.gate.id")).isEqualTo(gate);
-        String secret = answer.getString("data.registerDevice.eventSecret");
+        assertThat(answer.getString("data.registerAccessDevice.direction")).isEqualTo("IN");
+        assertThat(answer.getString("data.registerAccessDevice.gate.id")).isEqualTo(gate);
+        String secret = answer.getString("data.registerAccessDevice.eventSecret");
         assertThat(secret).hasSize(43);
         var row = database.rows("SELECT password_cipher, event_secret_hash FROM access_device WHERE id = $1",
-                UUID.fromString(answer.getString("data.registerDevice.id"))).get(0);
+                UUID.fromString(answer.getString("data.registerAccessDevice.id"))).get(0);
         assertThat(new String(row.getBuffer("password_cipher").getBytes())).doesNotContain("Hik12345");
         assertThat(row.getString("event_secret_hash")).isNotEqualTo(secret);
 

@@ -36,10 +36,10 @@ class DeviceEventResourceTest {
 
     private Device camera(String site) {
         JsonPath answer = graphQL.call(graphQL.as("admin"), """
-                mutation($g: ID!, $s: String!) { registerDevice(input: {gateId: $g, name: "车道", kind: PLATE_CAMERA,
+                mutation($g: ID!, $s: String!) { registerAccessDevice(input: {gateId: $g, name: "车道", kind: PLATE_CAMERA,
                   vendor: SIMULATOR, baseUrl: "http://10.0.0.9", serialNumber: $s}) { id eventSecret } }""",
                 Map.of("g", fixtures.gate(site), "s", "CAM-" + UUID.randomUUID()));
-        return new Device(answer.getString("data.registerDevice.id"), answer.getString("data.registerDevice.eventSecret"));
+        return new Device(answer.getString("data.registerAccessDevice.id"), answer.getString("data.registerAccessDevice.eventSecret"));
     }
 
     private static JsonPath post(Device device, String secret, Object body, int status) {

@@ -46,7 +46,7 @@ import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 class VisitWalkTest {
 
     private static final String REGISTER = """
-            mutation($i: NewDeviceInput!) { registerDevice(input: $i) { id serialNumber eventSecret kind direction
+            mutation($i: NewDeviceInput!) { registerAccessDevice(input: $i) { id serialNumber eventSecret kind direction
               gate { id } } }""";
     private static final String EXPECTED = "query($s: ID!, $d: Date!) { expectedVisits(siteId: $s, date: $d) { "
             + "id status deviceState faceEnrolled } }";
@@ -98,8 +98,8 @@ class VisitWalkTest {
         input.put("password", "设备密码");
         JsonPath answer = graphQL.call(graphQL.as("admin"), REGISTER, Map.of("i", input));
         assertThat(answer.getList("errors")).as(answer.prettify()).isNull();
-        return new Device(answer.getString("data.registerDevice.id"), answer.getString("data.registerDevice.serialNumber"),
-                answer.getString("data.registerDevice.eventSecret"));
+        return new Device(answer.getString("data.registerAccessDevice.id"), answer.getString("data.registerAccessDevice.serialNumber"),
+                answer.getString("data.registerAccessDevice.eventSecret"));
     }
 
     static byte[] png() throws IOException {
