@@ -104,7 +104,7 @@ public class RoomApi {
             + "freeFrom and freeTo, only rooms free for the whole span, their cleanup time after it included. Any "
             + "signed-in role.")
     public Uni<@NonNull List<@NonNull Room>> rooms(@Name("siteId") @Id String siteId,
-            @Name("minCapacity") Integer minCapacity, @Name("equipment") List<@NonNull Equipment> equipment,
+            @Name("minCapacity") Integer minCapacity, @Name("equipment") List<Equipment> equipment,
             @Name("freeFrom") OffsetDateTime freeFrom, @Name("freeTo") OffsetDateTime freeTo) {
         return service.search(siteId, minCapacity, equipment, freeFrom, freeTo);
     }

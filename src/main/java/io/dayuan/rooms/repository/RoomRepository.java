@@ -52,7 +52,7 @@ public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
         if (siteId != null) {
             sql.append(" and r.site_id = :siteId");
         }
-        List<Equipment> wanted = equipment == null ? List.of() : new ArrayList<>(new HashSet<>(equipment));
+        List<Equipment> wanted = equipment == null ? List.of() : equipment.stream().filter(java.util.Objects::nonNull).distinct().toList();
         for (int i = 0; i < wanted.size(); i++) {
             sql.append(" and :equipment").append(i).append(" = any(r.equipment)");
         }

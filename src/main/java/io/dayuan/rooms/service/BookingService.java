@@ -77,7 +77,7 @@ public class BookingService {
 
     public record NewBooking(@NotNull @Id String roomId, @NotBlank @Size(max = 200) String title,
             @NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt, @Positive Integer attendeeCount,
-            List<@org.eclipse.microprofile.graphql.NonNull ServiceKind> services, @Valid Recurrence recurrence,
+            List<ServiceKind> services, @Valid Recurrence recurrence,
             @Description("Book the occurrences that are free and return the others in skippedDates, instead of "
                     + "booking nothing") Boolean skipConflicts) {
     }
@@ -152,7 +152,7 @@ public class BookingService {
             UUID seriesId = input.recurrence() == null ? null : UUID.randomUUID();
             BookingStatus status = room.requiresApproval ? BookingStatus.PENDING : BookingStatus.CONFIRMED;
             List<ServiceKind> services = input.services() == null ? List.of()
-                    : List.copyOf(new LinkedHashSet<>(input.services()));
+                    : input.services().stream().filter(java.util.Objects::nonNull).distinct().toList();
             List<Booking> created = free.stream().map(occurrence -> {
                 Booking booking = new Booking();
                 booking.roomId = room.id;
