@@ -35,6 +35,7 @@ import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
+import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
@@ -107,6 +108,9 @@ public class BookingService {
     @Inject
     Caller caller;
 
+    @Inject
+    PersonRepository people;
+
     @ConfigProperty(name = "dayuan.rooms.reminder-minutes", defaultValue = "15")
     int reminderMinutes;
 
@@ -175,7 +179,7 @@ public class BookingService {
                     .chain(() -> bookings.flush())
                     .chain(() -> publish(room.id, first.id, ScheduleChange.BOOKED))
                     .chain(() -> status == BookingStatus.PENDING
-                            ? notifier.notifyRole(Roles.ADMIN, pendingNotice(first, room, site, created.size()))
+                            ? notifyAdmins(pendingNotice(first, room, site, created.size()))
                             : Uni.createFrom().voidItem())
                     .map(ignored -> {
                         first.skippedDates = clashingDates.stream().map(LocalDate::parse).toList();
@@ -505,6 +509,15 @@ public class BookingService {
                                 + (occurrences > 1 ? " (" + occurrences + " occurrences)" : "")
                                 + " awaits approval."),
                 link(first));
+    }
+
+    /**
+     * Tells every admin. (Notifier#notifyRole fails on PostgreSQL as of the foundation: text[] @> varchar[]; this
+     * asks for the admins itself.)
+     */
+    private Uni<Void> notifyAdmins(Notice notice) {
+        return people.list("from Person p where array_position(p.roleNames, ?1) is not null", Roles.ADMIN)
+                .chain(admins -> each(admins, admin -> notifier.notify(admin.id, notice)));
     }
 
     public static String cause(Booking booking) {
