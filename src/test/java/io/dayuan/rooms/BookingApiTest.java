@@ -4,6 +4,7 @@ import static io.dayuan.GraphQL.errorCode;
 import static io.dayuan.rooms.RoomFixtures.at;
 import static io.dayuan.rooms.RoomFixtures.booking;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -90,6 +91,24 @@ class BookingApiTest {
         fixtures.booked(graphQL.as("staff"), booking(room, at(4, 10, 30), at(4, 11, 0)));
         assertThat(database.count("select count(*) from booking where room_id = $1", UUID.fromString(room)))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void theDatabaseItselfRefusesOverlapsOfHoldingBookingsOnly() {
+        String room = fixtures.room(Map.of("cleanupMinutes", 10));
+        String id = fixtures.booked(graphQL.as("staff"), booking(room, at(4, 14, 0), at(4, 15, 0)));
+        String insert = "insert into booking (room_id, organizer_id, title, starts_at, ends_at, held_until, status)"
+                + " values ($1, '00000000-0000-0000-0000-00000000e001', 'direct', $2, $3, $3, $4)";
+        // during the cleanup after the booking
+        assertThatThrownBy(() -> database.execute(insert, UUID.fromString(room), at(4, 15, 5), at(4, 16, 0),
+                "PENDING")).hasMessageContaining("booking_no_overlap");
+        // a cancelled row does not hold the room
+        database.execute(insert, UUID.fromString(room), at(4, 14, 0), at(4, 15, 0), "CANCELLED");
+        database.execute("update booking set status = 'RELEASED' where id = $1", UUID.fromString(id));
+        database.execute(insert, UUID.fromString(room), at(4, 15, 5), at(4, 16, 0), "CONFIRMED");
+        // and a released one cannot come back over it
+        assertThatThrownBy(() -> database.execute("update booking set status = 'CONFIRMED' where id = $1",
+                UUID.fromString(id))).hasMessageContaining("booking_no_overlap");
     }
 
     @Test

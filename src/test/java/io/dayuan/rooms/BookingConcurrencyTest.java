@@ -69,7 +69,10 @@ class BookingConcurrencyTest {
                     booked++;
                 } else if ("CONFLICT".equals(code)) {
                     conflicts++;
-                    assertThat(answer.getString("errors[0].message")).startsWith("The room is taken");
+                    assertThat(answer.getString("errors[0].message")).startsWith("The room is taken")
+                            .contains(at(12, 10, 0).toLocalDate() + " 10:0");
+                    assertThat(answer.getList("errors[0].extensions.clashingDates"))
+                            .containsExactly(at(12, 10, 0).toLocalDate().toString());
                 } else {
                     others.add(answer.prettify());
                 }

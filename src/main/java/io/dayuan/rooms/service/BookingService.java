@@ -123,7 +123,45 @@ public class BookingService {
         UUID roomId = Ids.parse("roomId", input.roomId());
         return caller.person().chain(organizer -> Panache.withTransaction(() -> rooms.require(roomId)
                 .chain(room -> sites.findById(room.siteId).chain(site -> book(input, organizer, room, site)))))
-                .onFailure().transform(Clashes::explain);
+                .onFailure(Clashes::isExclusion).recoverWithUni(failure -> explainRace(input, roomId, failure));
+    }
+
+    /**
+     * A concurrent booking won the race for the room after the checks: the database refused this one. Reads what
+     * holds the room now, in a new session, to say which dates and times are taken.
+     */
+    private Uni<Booking> explainRace(NewBooking input, UUID roomId, Throwable failure) {
+        return Panache.withSession(() -> rooms.require(roomId).chain(room -> sites.findById(room.siteId)
+                .chain(site -> {
+                    List<Occurrence> occurrences = occurrences(input, room, site.zone(), OffsetDateTime.now());
+                    return bookings.holdingBetween(room.id, occurrences.get(0).start(),
+                            occurrences.get(occurrences.size() - 1).heldUntil()).map(existing -> {
+                                List<String> dates = new ArrayList<>();
+                                List<String> spans = new ArrayList<>();
+                                clashes(occurrences, existing, site.zone(), dates, spans);
+                                if (dates.isEmpty()) {
+                                    throw (RuntimeException) Clashes.explain(failure);
+                                }
+                                throw Clashes.taken(dates, spans);
+                            });
+                })));
+    }
+
+    /** Collects the occurrences that clash with existing bookings; returns the free ones. */
+    private static List<Occurrence> clashes(List<Occurrence> occurrences, List<Booking> existing, ZoneId zone,
+            List<String> clashingDates, List<String> takenSpans) {
+        List<Occurrence> free = new ArrayList<>();
+        for (Occurrence occurrence : occurrences) {
+            List<Booking> taken = existing.stream().filter(b -> b.startsAt.isBefore(occurrence.heldUntil())
+                    && b.heldUntil.isAfter(occurrence.start())).toList();
+            if (taken.isEmpty()) {
+                free.add(occurrence);
+            } else {
+                clashingDates.add(occurrence.date().toString());
+                taken.forEach(b -> takenSpans.add(Clashes.span(b.startsAt, b.heldUntil, zone)));
+            }
+        }
+        return free;
     }
 
     private Uni<Booking> book(NewBooking input, Person organizer, Room room, Site site) {
@@ -137,19 +175,9 @@ public class BookingService {
         OffsetDateTime from = occurrences.get(0).start();
         OffsetDateTime to = occurrences.get(occurrences.size() - 1).heldUntil();
         return bookings.holdingBetween(room.id, from, to).chain(existing -> {
-            List<Occurrence> free = new ArrayList<>();
             List<String> clashingDates = new ArrayList<>();
             List<String> takenSpans = new ArrayList<>();
-            for (Occurrence occurrence : occurrences) {
-                List<Booking> taken = existing.stream().filter(b -> b.startsAt.isBefore(occurrence.heldUntil())
-                        && b.heldUntil.isAfter(occurrence.start())).toList();
-                if (taken.isEmpty()) {
-                    free.add(occurrence);
-                } else {
-                    clashingDates.add(occurrence.date().toString());
-                    taken.forEach(b -> takenSpans.add(Clashes.span(b.startsAt, b.heldUntil, site.zone())));
-                }
-            }
+            List<Occurrence> free = clashes(occurrences, existing, site.zone(), clashingDates, takenSpans);
             if (!clashingDates.isEmpty() && (!Boolean.TRUE.equals(input.skipConflicts()) || free.isEmpty())) {
                 throw Clashes.taken(clashingDates, takenSpans);
             }

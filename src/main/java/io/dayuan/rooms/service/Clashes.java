@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.sql.SQLException;
+
+import org.hibernate.JDBCException;
+
 import io.dayuan.platform.ApiException;
 import io.vertx.pgclient.PgException;
 
@@ -31,20 +35,35 @@ final class Clashes {
                 Map.of("clashingDates", dates));
     }
 
-    /**
-     * The database's exclusion constraint refused a booking that a concurrent one beat to the room: the same
-     * CONFLICT, saying which time is taken.
-     */
-    static Throwable explain(Throwable failure) {
+    /** Whether the failure is the database's exclusion constraint refusing an overlap (SQLState 23P01). */
+    static boolean isExclusion(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && "23P01".equals(pg.getSqlState())) {
-                String detail = pg.getDetail() == null ? "" : pg.getDetail();
-                Matcher existing = EXISTING.matcher(detail);
-                String taken = existing.find() ? " from " + existing.group(1) + " until " + existing.group(2)
-                        : "";
-                return ApiException.conflict("The room is taken" + taken + " (cleanup time included)");
+            if (cause instanceof PgException pg && "23P01".equals(pg.getSqlState())
+                    || cause instanceof SQLException sql && "23P01".equals(sql.getSQLState())
+                    || cause instanceof JDBCException jdbc && "23P01".equals(jdbc.getSQLState())) {
+                return true;
             }
         }
-        return failure;
+        return false;
+    }
+
+    /**
+     * The database's exclusion constraint refused a change that a concurrent one beat to the room: the same
+     * CONFLICT, saying which time is taken when the database said it.
+     */
+    static Throwable explain(Throwable failure) {
+        if (!isExclusion(failure)) {
+            return failure;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && pg.getDetail() != null) {
+                Matcher existing = EXISTING.matcher(pg.getDetail());
+                if (existing.find()) {
+                    return ApiException.conflict("The room is taken from " + existing.group(1) + " until "
+                            + existing.group(2) + " (cleanup time included)");
+                }
+            }
+        }
+        return ApiException.conflict("The room is taken at the requested time (cleanup time included)");
     }
 }
