@@ -114,3 +114,23 @@ INSERT INTO meal_covers (canteen_id, date, meal, covers)
 SELECT '00000000-0000-0000-0000-00000000c001', (now() AT TIME ZONE 'Asia/Shanghai')::date - day, 'LUNCH', 140 + (day * 7) % 20
 FROM generate_series(1, 7) AS day
 ON CONFLICT DO NOTHING;
+
+-- Meeting rooms: two bookings the day after tomorrow (10:00 and 14:00 Shanghai), with their service tasks.
+INSERT INTO booking (id, room_id, organizer_id, title, starts_at, ends_at, held_until, attendee_count, services, status)
+SELECT '00000000-0000-0000-0000-0000000b0b01', '00000000-0000-0000-0000-00000000b001',
+       '00000000-0000-0000-0000-00000000e001', '党政办周例会', day + interval '10 hours', day + interval '11 hours',
+       day + interval '11 hours 15 minutes', 12, '{TEA_SERVICE}', 'CONFIRMED'
+FROM (SELECT (date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + interval '2 days') AT TIME ZONE 'Asia/Shanghai' AS day) d
+ON CONFLICT DO NOTHING;
+INSERT INTO booking (id, room_id, organizer_id, title, starts_at, ends_at, held_until, attendee_count, services, status)
+SELECT '00000000-0000-0000-0000-0000000b0b02', '00000000-0000-0000-0000-00000000b004',
+       '00000000-0000-0000-0000-00000000e006', 'Investment briefing', day + interval '14 hours',
+       day + interval '16 hours', day + interval '16 hours 30 minutes', 80, '{AV_SUPPORT,VIDEO_CONFERENCE_SETUP}', 'PENDING'
+FROM (SELECT (date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + interval '2 days') AT TIME ZONE 'Asia/Shanghai' AS day) d
+ON CONFLICT DO NOTHING;
+INSERT INTO service_task (booking_id, room_id, site_id, kind, due_at)
+SELECT b.id, b.room_id, '00000000-0000-0000-0000-00000000a001', k.kind,
+       CASE WHEN k.kind = 'CLEANING' THEN b.ends_at ELSE b.starts_at - interval '30 minutes' END
+FROM booking b CROSS JOIN LATERAL unnest(b.services || '{CLEANING}'::text[]) AS k(kind)
+WHERE b.id IN ('00000000-0000-0000-0000-0000000b0b01', '00000000-0000-0000-0000-0000000b0b02')
+ON CONFLICT DO NOTHING;

@@ -38,4 +38,19 @@ public class Room extends Identified {
 
     @Description("Minutes the room is kept free after a meeting for cleaning")
     public int cleanupMinutes;
+
+    @Description("How many days ahead the room can be booked")
+    public int horizonDays;
+
+    @Description("The longest booking, in minutes")
+    public int maxBookingMinutes;
+
+    @Description("Check-in opens this many minutes before the start")
+    public int checkInBeforeMinutes;
+
+    @Description("Check-in closes this many minutes after the start; a booking not checked in by then is released")
+    public int checkInAfterMinutes;
+
+    @Ignore
+    public String doorCode;
 }

@@ -10,8 +10,12 @@ import graphql.language.SourceLocation;
 import io.dayuan.platform.ErrorCode;
 
 /** A GraphQL error as the client receives it: a message and {@code extensions.code} (and {@code field}). */
-record ApiError(String message, ErrorCode code, String field, List<Object> path, List<SourceLocation> locations)
-        implements GraphQLError {
+record ApiError(String message, ErrorCode code, String field, List<Object> path, List<SourceLocation> locations,
+        Map<String, Object> details) implements GraphQLError {
+
+    ApiError(String message, ErrorCode code, String field, List<Object> path, List<SourceLocation> locations) {
+        this(message, code, field, path, locations, Map.of());
+    }
 
     @Override
     public String getMessage() {
@@ -40,6 +44,7 @@ record ApiError(String message, ErrorCode code, String field, List<Object> path,
         if (field != null) {
             extensions.put("field", field);
         }
+        details.forEach(extensions::putIfAbsent);
         return extensions;
     }
 }

@@ -85,7 +85,7 @@ final class ErrorMapping {
     static ApiError fromException(Throwable thrown, List<Object> path, List<SourceLocation> locations) {
         Throwable failure = unwrap(thrown);
         if (failure instanceof ApiException api) {
-            return new ApiError(api.getMessage(), api.code(), api.field(), path, locations);
+            return new ApiError(api.getMessage(), api.code(), api.field(), path, locations, api.details());
         }
         if (failure instanceof UnauthorizedException || failure instanceof AuthenticationException) {
             return new ApiError("A valid bearer token is required", ErrorCode.UNAUTHENTICATED, null, path, locations);
