@@ -94,10 +94,15 @@ public class Notifier {
 
     /** Tells everyone whose token carried the role (e.g. all guards). */
     public Uni<Void> notifyRole(String role, Notice notice) {
+        return notifyRoles(List.of(role), notice);
+    }
+
+    /** Tells everyone whose token carried any of the roles, once each (e.g. guards and admins). */
+    public Uni<Void> notifyRoles(List<String> roles, Notice notice) {
         // HQL's array_contains compares text[] with varchar[], which PostgreSQL refuses: ask in SQL
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT * FROM person WHERE :role = ANY (roles) ORDER BY id", Person.class)
-                .setParameter("role", role).getResultList())
+                .createNativeQuery("SELECT * FROM person WHERE roles && CAST(:roles AS text[]) ORDER BY id", Person.class)
+                .setParameter("roles", roles.toArray(String[]::new)).getResultList())
                 .chain(holders -> write(holders, notice, OffsetDateTime.now(), null));
     }
 

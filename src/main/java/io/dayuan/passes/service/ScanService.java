@@ -316,22 +316,10 @@ public class ScanService {
                             scan.gateId.toString(), Direction.IN, pass.holderName, pass.plate,
                             "ADMITTED_TWICE: pass " + pass.id + " admitted " + admissions + " times offline",
                             OffsetDateTime.now())))
-                    .call(() -> tellRoles(notice, Roles.GUARD, Roles.ADMIN)).replaceWithVoid();
+                    .call(() -> notifier.notifyRoles(List.of(Roles.GUARD, Roles.ADMIN), notice)).replaceWithVoid();
         });
     }
 
-    /**
-     * Tells everyone holding one of the roles, once each. (Notifier#notifyRole fails on main: its HQL compares the
-     * text[] roles column with a varchar[]; until that is fixed, the people are looked up here and told one by one.)
-     */
-    private Uni<Void> tellRoles(Notice notice, String... roles) {
-        return io.quarkus.hibernate.reactive.panache.Panache.getSession()
-                .chain(session -> session.createNativeQuery("select id from person where roles && cast(:roles as text[])")
-                        .setParameter("roles", roles).getResultList())
-                .chain(ids -> Multi.createFrom().iterable(ids).onItem()
-                        .transformToUniAndConcatenate(id -> notifier.notify((UUID) id, notice)).collect().last())
-                .replaceWithVoid();
-    }
 
     /** What a guard's phone needs to scan offline at the site: keys, gates and revocations (all or since a version). */
     public Uni<VerificationKit> kit(String siteIdText, Integer sinceVersion) {

@@ -11,7 +11,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,7 +34,6 @@ import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
-import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
@@ -107,9 +105,6 @@ public class BookingService {
 
     @Inject
     Caller caller;
-
-    @Inject
-    PersonRepository people;
 
     @ConfigProperty(name = "dayuan.rooms.reminder-minutes", defaultValue = "15")
     int reminderMinutes;
@@ -207,7 +202,7 @@ public class BookingService {
                     .chain(() -> bookings.flush())
                     .chain(() -> publish(room.id, first.id, ScheduleChange.BOOKED))
                     .chain(() -> status == BookingStatus.PENDING
-                            ? notifyAdmins(pendingNotice(first, room, site, created.size()))
+                            ? notifier.notifyRole(Roles.ADMIN, pendingNotice(first, room, site, created.size()))
                             : Uni.createFrom().voidItem())
                     .map(ignored -> {
                         first.skippedDates = clashingDates.stream().map(LocalDate::parse).toList();
@@ -539,14 +534,6 @@ public class BookingService {
                 link(first));
     }
 
-    /**
-     * Tells every admin. (Notifier#notifyRole fails on PostgreSQL as of the foundation: text[] @> varchar[]; this
-     * asks for the admins itself.)
-     */
-    private Uni<Void> notifyAdmins(Notice notice) {
-        return people.list("from Person p where array_position(p.roleNames, ?1) is not null", Roles.ADMIN)
-                .chain(admins -> each(admins, admin -> notifier.notify(admin.id, notice)));
-    }
 
     public static String cause(Booking booking) {
         return "booking:" + booking.id;

@@ -248,22 +248,6 @@ public class VisitService {
                 .map(found -> found.isEmpty() ? null : found.get(0));
     }
 
-    /**
-     * Tells every guard. (Notifier#notifyRole's array_contains query fails on PostgreSQL text[]: "operator does not
-     * exist: text[] @> character varying[]"; until it is fixed, guards are looked up here.)
-     */
-    private Uni<Void> notifyGuards(Notice notice) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT id FROM person WHERE :role = ANY (roles)", UUID.class)
-                .setParameter("role", Roles.GUARD).getResultList())
-                .chain(guards -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (UUID guard : guards) {
-                        chain = chain.chain(() -> notifier.notify(guard, notice));
-                    }
-                    return chain;
-                });
-    }
 
     private Checked check(OffsetDateTime now, String siteId, String name, String phone, String purpose,
             OffsetDateTime from, OffsetDateTime until, String plate, String idCard, List<String> companionNames,
@@ -304,7 +288,7 @@ public class VisitService {
         String detail = "Blocklisted visitor (" + blocked.kind + ") " + how;
         return gateEvents.publish(new GateEvent(GateEventKind.ALERT, checked.siteId().toString(), null, null,
                 checked.name(), checked.plate(), detail, now))
-                .chain(() -> notifyGuards(new Notice("VISITOR_BLOCKED",
+                .chain(() -> notifier.notifyRole(Roles.GUARD, new Notice("VISITOR_BLOCKED",
                         new LocalizedText("黑名单访客", "Blocklisted visitor"),
                         new LocalizedText("黑名单中的访客 " + checked.name() + " 试图预约来访",
                                 "Blocklisted visitor " + checked.name() + " tried to book a visit"),
