@@ -21,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusIntegrationTest
 @EnabledIfSystemProperty(named = KeycloakResource.HOME, matches = ".+")
 @WithTestResource(PackagedDatabaseResource.class)
+@WithTestResource(ApplicationKeysResource.class)
 @WithTestResource(KeycloakResource.class)
 class KeycloakEndToEndIT {
 

@@ -23,6 +23,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusIntegrationTest
 @WithTestResource(PackagedDatabaseResource.class)
+@WithTestResource(ApplicationKeysResource.class)
 @WithTestResource(PublicKeyIdentityResource.class)
 class PackagedApplicationIT {
 
