@@ -14,11 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.dayuan.passes.code.PassCodes;
 import io.dayuan.passes.repository.PassRepository;
@@ -27,17 +23,12 @@ import io.dayuan.passes.service.QrCodes.Label;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
-import io.dayuan.platform.ErrorCode;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.sites.Site;
-import io.quarkus.security.AuthenticationException;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Printable passes: {@code GET /passes/{id}/qr.png}, {@code /passes/{id}/qr.svg} (admins, and the holder of the
@@ -47,7 +38,6 @@ import io.vertx.core.json.JsonObject;
 @Path("/passes")
 public class PassResource {
 
-    private static final Logger LOG = Logger.getLogger(PassResource.class);
     static final int MAX_SHEET = 200;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -159,48 +149,5 @@ public class PassResource {
             }
             return null;
         });
-    }
-
-    @ServerExceptionMapper
-    public Response failed(ApiException failure) {
-        return error(failure.code(), failure.getMessage(), failure.field());
-    }
-
-    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthenticated(RuntimeException failure) {
-        return error(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required", null);
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(Exception failure) {
-        if (failure instanceof ApiException api) {
-            return failed(api);
-        }
-        if (failure instanceof UnauthorizedException || failure instanceof AuthenticationException) {
-            return unauthenticated((RuntimeException) failure);
-        }
-        String reference = UUID.randomUUID().toString();
-        LOG.errorf(failure, "Unexpected failure serving a pass, reference %s", reference);
-        return error(ErrorCode.INTERNAL, "Internal error, reference " + reference, null);
-    }
-
-    static Response error(ErrorCode code, String message, String field) {
-        JsonObject extensions = new JsonObject().put("code", code.name());
-        if (field != null) {
-            extensions.put("field", field);
-        }
-        int status = switch (code) {
-            case VALIDATION -> 400;
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case RATE_LIMITED -> 429;
-            case INTERNAL -> 500;
-        };
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new JsonObject().put("errors", new JsonArray().add(new JsonObject().put("message", message)
-                        .put("extensions", extensions))).encode())
-                .build();
     }
 }

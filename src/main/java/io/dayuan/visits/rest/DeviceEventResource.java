@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.dayuan.gates.Direction;
 import io.dayuan.platform.ApiException;
@@ -134,18 +133,5 @@ public class DeviceEventResource {
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
-    }
-
-    @ServerExceptionMapper
-    Response map(ApiException failure) {
-        return RestErrors.of(failure);
-    }
-
-    @ServerExceptionMapper
-    Response map(Exception failure) {
-        if (failure instanceof jakarta.ws.rs.WebApplicationException web && RestErrors.api(failure) == null) {
-            return web.getResponse();
-        }
-        return RestErrors.of(failure);
     }
 }

@@ -14,10 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
+import io.dayuan.platform.ApiException;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
+import io.dayuan.platform.rest.RestErrors;
 import io.dayuan.visits.service.Faces;
 import io.dayuan.visits.service.VisitService;
 import io.quarkus.vertx.VertxContextSupport;
@@ -43,6 +43,9 @@ public class FaceResource {
             InputStream body) throws Throwable {
         var visitId = Ids.parse("id", id);
         byte[] image = readAtMost(body, Faces.MAX_BYTES + 1);
+        if (image.length > Faces.MAX_BYTES) {
+            return RestErrors.response(413, ApiException.validation("face", "the photo is larger than 2 MB"));
+        }
         VertxContextSupport.subscribeAndAwait(() -> visits.enrolFace(visitId, token, image));
         return Response.noContent().build();
     }
@@ -52,18 +55,5 @@ public class FaceResource {
             return new byte[0];
         }
         return body.readNBytes(limit);
-    }
-
-    @ServerExceptionMapper
-    Response map(ApiException failure) {
-        return RestErrors.of(failure);
-    }
-
-    @ServerExceptionMapper
-    Response map(Exception failure) {
-        if (failure instanceof jakarta.ws.rs.WebApplicationException web && RestErrors.api(failure) == null) {
-            return web.getResponse();
-        }
-        return RestErrors.of(failure);
     }
 }
