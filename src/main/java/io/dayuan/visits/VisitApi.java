@@ -138,9 +138,12 @@ public class VisitApi {
 
     @Query
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
-    @Description("The visits the caller hosts, latest first. Roles: staff, admin.")
-    public Uni<@NonNull List<@NonNull Visit>> myVisits(@Name("first") @DefaultValue("100") int first) {
-        return caller.person().chain(host -> service.hostedBy(host, first));
+    @Description("The visits the caller hosts, latest arrival first; pages of `first` (default 100, at most 500) "
+            + "going on `after` the cursor of the last visit of the page. Roles: staff, admin.")
+    public Uni<@NonNull List<@NonNull Visit>> myVisits(@Name("first") @DefaultValue("100") int first,
+            @Name("after") String after) {
+        Visit.Position position = service.position(after);
+        return caller.person().chain(host -> service.hostedBy(host, first, position));
     }
 
     @Query

@@ -255,6 +255,54 @@ class VisitApiTest {
     }
 
     @Test
+    void myVisitsPagesNewestFirstWithACursor() {
+        String site = fixtures.site();
+        Staff host = fixtures.staff();
+        String[] ids = new String[3];
+        long[] hours = { 3, 2, 2 };
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> input = fixtures.invitation(site);
+            input.put("arriveFrom", inHours(hours[i]).toString());
+            input.put("arriveUntil", inHours(5).toString());
+            ids[i] = fixtures.invited(host.as(), input).getString("id");
+        }
+        String page = "query($f: Int!, $a: String) { myVisits(first: $f, after: $a) { id arriveFrom cursor } }";
+        JsonPath first = graphQL.call(host.as(), page, map("f", 2, "a", null));
+        List<String> firstIds = first.getList("data.myVisits.id");
+        assertThat(firstIds).hasSize(2);
+        // newest arrival first; the two arriving together in id order
+        assertThat(firstIds.get(0)).isEqualTo(ids[0]);
+        String tieFirst = ids[1].compareTo(ids[2]) < 0 ? ids[1] : ids[2];
+        String tieSecond = tieFirst.equals(ids[1]) ? ids[2] : ids[1];
+        assertThat(firstIds.get(1)).isEqualTo(tieFirst);
+        String cursor = first.getString("data.myVisits[1].cursor");
+        assertThat(cursor).isNotBlank().doesNotContain(ids[1]).doesNotContain(ids[2]);
+
+        JsonPath second = graphQL.call(host.as(), page, map("f", 2, "a", cursor));
+        assertThat(second.getList("errors")).as(second.prettify()).isNull();
+        assertThat(second.getList("data.myVisits.id")).containsExactly(tieSecond);
+        JsonPath end = graphQL.call(host.as(), page, map("f", 2, "a", second.getString("data.myVisits[0].cursor")));
+        assertThat(end.getList("data.myVisits")).isEmpty();
+        // one page of all three gives the same order
+        assertThat(graphQL.call(host.as(), page, map("f", 10, "a", null)).getList("data.myVisits.id"))
+                .containsExactly(ids[0], tieFirst, tieSecond);
+
+        for (String bad : List.of("not a cursor!", "bm9waXBl", java.util.Base64.getUrlEncoder()
+                .encodeToString("2026-01-01T00:00:00Z|nope".getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+            JsonPath malformed = graphQL.call(host.as(), page, map("f", 2, "a", bad));
+            assertThat(errorCode(malformed)).as(bad).isEqualTo("VALIDATION");
+            assertThat(malformed.getString("errors[0].extensions.field")).isEqualTo("after");
+        }
+    }
+
+    private static Map<String, Object> map(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new HashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+
+    @Test
     void guardsSeeTheDaysExpectedVisitsWithTheirDeviceState() {
         String site = fixtures.site();
         Map<String, Object> input = fixtures.invitation(site);

@@ -35,8 +35,12 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
     }
 
     @WithSession
-    public Uni<List<Visit>> hostedBy(UUID hostId, int first) {
-        return find("hostId = ?1 order by arriveFrom desc, id", hostId).page(0, first).list();
+    public Uni<List<Visit>> hostedBy(UUID hostId, int first, Visit.Position after) {
+        if (after == null) {
+            return find("hostId = ?1 order by arriveFrom desc, id", hostId).page(0, first).list();
+        }
+        return find("hostId = ?1 and (arriveFrom < ?2 or (arriveFrom = ?2 and id > ?3)) order by arriveFrom desc, id",
+                hostId, after.arriveFrom(), after.id()).page(0, first).list();
     }
 
     /** The site's visits whose window overlaps [from, to), parked requests left out. */

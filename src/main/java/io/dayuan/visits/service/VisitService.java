@@ -475,11 +475,23 @@ public class VisitService {
 
     // ------------------------------------------------------------------ lists
 
-    public Uni<List<Visit>> hostedBy(Person host, int first) {
+    /** The position an `after` cursor of myVisits names (null for the first page); VALIDATION when malformed. */
+    public Visit.Position position(String after) {
+        if (after == null) {
+            return null;
+        }
+        Visit.Position position = Visit.decodeCursor(after);
+        if (position == null) {
+            throw ApiException.validation("after", "after is not a cursor of this list");
+        }
+        return position;
+    }
+
+    public Uni<List<Visit>> hostedBy(Person host, int first, Visit.Position after) {
         if (first < 1 || first > 500) {
             throw ApiException.validation("first", "first is 1 to 500");
         }
-        return visits.hostedBy(host.id, first);
+        return visits.hostedBy(host.id, first, after);
     }
 
     public Uni<List<Visit>> expected(UUID siteId, LocalDate date) {
