@@ -56,7 +56,7 @@ public class PeopleApi {
         return service.list(role == null ? null : role.tokenRole(), site);
     }
 
-    @Mutation
+    @Mutation("setPersonSite")
     @RolesAllowed(Roles.ADMIN)
     @Description("Sets a person's home site (e.g. the compound a guard works at); a null siteId clears it. Role "
             + "notifications about a site reach the holders of the role at that site and those without a home site. "
