@@ -1,13 +1,29 @@
 package io.dayuan.people;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
+import io.dayuan.people.service.PersonService;
+import io.dayuan.platform.Ids;
+import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
+import io.dayuan.sites.Site;
+import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -18,10 +34,56 @@ public class PeopleApi {
     @Inject
     Caller caller;
 
+    @Inject
+    PersonService service;
+
+    @Inject
+    SiteRepository sites;
+
     @Query
     @Authenticated
     @Description("The signed-in person, created from the token on first sight. Any role.")
     public Uni<@NonNull Person> me() {
         return caller.person();
+    }
+
+    @Query
+    @RolesAllowed(Roles.ADMIN)
+    @Description("People known to the service, by name: those holding the role (any when left out) whose home site is "
+            + "siteId (any when left out). Role: admin.")
+    public Uni<@NonNull List<@NonNull Person>> people(@Name("role") Role role, @Name("siteId") @Id String siteId) {
+        UUID site = Ids.parse("siteId", siteId);
+        return service.list(role == null ? null : role.tokenRole(), site);
+    }
+
+    @Mutation("setPersonSite")
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Sets a person's home site (e.g. the compound a guard works at); a null siteId clears it. Role "
+            + "notifications about a site reach the holders of the role at that site and those without a home site. "
+            + "Role: admin.")
+    public Uni<@NonNull Person> setPersonSite(@Name("personId") @NonNull @Id String personId,
+            @Name("siteId") @Id String siteId) {
+        UUID person = Ids.parse("personId", personId);
+        UUID site = Ids.parse("siteId", siteId);
+        return service.setSite(person, site);
+    }
+
+    @Description("The person's home site; null when not assigned to a site")
+    public Uni<List<Site>> site(@Source List<Person> persons) {
+        List<UUID> ids = persons.stream().map(person -> person.siteId).toList();
+        List<UUID> known = ids.stream().filter(Objects::nonNull).distinct().toList();
+        if (known.isEmpty()) {
+            return Uni.createFrom().item(ids.stream().map(id -> (Site) null).toList());
+        }
+        // inOrderOf with the known ids only (no null in the query), then null for the unassigned
+        return sites.inOrderOf(known).map(found -> {
+            Map<UUID, Site> byId = new HashMap<>();
+            found.forEach(site -> {
+                if (site != null) {
+                    byId.put(site.id, site);
+                }
+            });
+            return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
+        });
     }
 }

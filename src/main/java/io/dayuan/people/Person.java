@@ -2,6 +2,7 @@ package io.dayuan.people;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -32,6 +33,10 @@ public class Person extends Identified {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "roles")
     public List<String> roleNames;
+
+    /** The person's home site (e.g. the compound a guard works at); null when not assigned to a site. */
+    @Ignore
+    public UUID siteId;
 
     @Description("'en' for English texts, null for Simplified Chinese")
     public String locale;

@@ -92,18 +92,42 @@ public class Notifier {
         return schedule(personId, notice, OffsetDateTime.now(), null);
     }
 
-    /** Tells everyone whose token carried the role (e.g. all guards). */
+    /** Tells everyone whose token carried the role (e.g. all guards), at every site. */
     public Uni<Void> notifyRole(String role, Notice notice) {
-        return notifyRoles(List.of(role), notice);
+        return notifyRoles(List.of(role), null, notice);
     }
 
-    /** Tells everyone whose token carried any of the roles, once each (e.g. guards and admins). */
+    /** Tells everyone whose token carried any of the roles, once each (e.g. guards and admins), at every site. */
     public Uni<Void> notifyRoles(List<String> roles, Notice notice) {
+        return notifyRoles(roles, null, notice);
+    }
+
+    /**
+     * Tells the holders of the role at a site: those whose home site is the site, and those without a home site
+     * (they hear about every site). A null site means every site.
+     */
+    public Uni<Void> notifyRole(String role, UUID siteId, Notice notice) {
+        return notifyRoles(List.of(role), siteId, notice);
+    }
+
+    /**
+     * Tells the holders of any of the roles at a site, once each: those whose home site is the site, and those
+     * without a home site (they hear about every site). A null site means every site.
+     */
+    public Uni<Void> notifyRoles(List<String> roles, UUID siteId, Notice notice) {
         // HQL's array_contains compares text[] with varchar[], which PostgreSQL refuses: ask in SQL
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT * FROM person WHERE roles && CAST(:roles AS text[]) ORDER BY id", Person.class)
-                .setParameter("roles", roles.toArray(String[]::new)).getResultList())
-                .chain(holders -> write(holders, notice, OffsetDateTime.now(), null));
+        String sql = siteId == null
+                ? "SELECT * FROM person WHERE roles && CAST(:roles AS text[]) ORDER BY id"
+                : "SELECT * FROM person WHERE roles && CAST(:roles AS text[]) AND (site_id = :site OR site_id IS NULL) "
+                        + "ORDER BY id";
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, Person.class)
+                    .setParameter("roles", roles.toArray(String[]::new));
+            if (siteId != null) {
+                query.setParameter("site", siteId);
+            }
+            return query.getResultList();
+        }).chain(holders -> write(holders, notice, OffsetDateTime.now(), null));
     }
 
     /**

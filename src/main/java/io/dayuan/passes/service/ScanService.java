@@ -316,7 +316,7 @@ public class ScanService {
                             scan.gateId.toString(), Direction.IN, pass.holderName, pass.plate,
                             "ADMITTED_TWICE: pass " + pass.id + " admitted " + admissions + " times offline",
                             OffsetDateTime.now())))
-                    .call(() -> notifier.notifyRoles(List.of(Roles.GUARD, Roles.ADMIN), notice)).replaceWithVoid();
+                    .call(() -> notifier.notifyRoles(List.of(Roles.GUARD, Roles.ADMIN), scan.siteId, notice)).replaceWithVoid();
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dayuan.people.Person;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,29 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
     @WithSession
     public Uni<List<Person>> findByIds(Collection<UUID> ids) {
         return list("id in ?1", ids);
+    }
+
+    /** People holding the token role (any when null) at the home site (any when null), by name. */
+    @WithSession
+    public Uni<List<Person>> list(String role, UUID siteId) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM person WHERE true");
+        if (role != null) {
+            sql.append(" AND roles && CAST(:roles AS text[])");
+        }
+        if (siteId != null) {
+            sql.append(" AND site_id = :site");
+        }
+        sql.append(" ORDER BY name, id");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), Person.class);
+            if (role != null) {
+                query.setParameter("roles", new String[] { role });
+            }
+            if (siteId != null) {
+                query.setParameter("site", siteId);
+            }
+            return query.getResultList();
+        });
     }
 
     @WithSession

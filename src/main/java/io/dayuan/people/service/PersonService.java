@@ -2,14 +2,18 @@ package io.dayuan.people.service;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
+import io.dayuan.platform.ApiException;
 import io.dayuan.platform.SqlState;
+import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 
@@ -22,6 +26,26 @@ public class PersonService {
 
     @Inject
     PersonRepository repository;
+
+    @Inject
+    SiteRepository sites;
+
+    /**
+     * Sets a person's home site (null clears it): role notifications about a site reach the holders of the role
+     * at that site and those without a site. NOT_FOUND for an unknown person or site.
+     */
+    @WithTransaction
+    public Uni<Person> setSite(UUID personId, UUID siteId) {
+        Uni<Void> siteKnown = siteId == null ? Uni.createFrom().voidItem() : sites.require(siteId).replaceWithVoid();
+        return siteKnown.chain(() -> repository.findById(personId))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Person", personId))
+                .invoke(person -> person.siteId = siteId);
+    }
+
+    /** People holding the role (any role when null) whose home site is the given one (any when null), by name. */
+    public Uni<List<Person>> list(String role, UUID siteId) {
+        return repository.list(role, siteId);
+    }
 
     /**
      * The person behind a token: created on first sight, and kept up to date with the token's name, phone and

@@ -202,7 +202,7 @@ public class BookingService {
                     .chain(() -> bookings.flush())
                     .chain(() -> publish(room.id, first.id, ScheduleChange.BOOKED))
                     .chain(() -> status == BookingStatus.PENDING
-                            ? notifier.notifyRole(Roles.ADMIN, pendingNotice(first, room, site, created.size()))
+                            ? notifier.notifyRole(Roles.ADMIN, site.id, pendingNotice(first, room, site, created.size()))
                             : Uni.createFrom().voidItem())
                     .map(ignored -> {
                         first.skippedDates = clashingDates.stream().map(LocalDate::parse).toList();

@@ -288,7 +288,7 @@ public class VisitService {
         String detail = "Blocklisted visitor (" + blocked.kind + ") " + how;
         return gateEvents.publish(new GateEvent(GateEventKind.ALERT, checked.siteId().toString(), null, null,
                 checked.name(), checked.plate(), detail, now))
-                .chain(() -> notifier.notifyRole(Roles.GUARD, new Notice("VISITOR_BLOCKED",
+                .chain(() -> notifier.notifyRole(Roles.GUARD, checked.siteId(), new Notice("VISITOR_BLOCKED",
                         new LocalizedText("黑名单访客", "Blocklisted visitor"),
                         new LocalizedText("黑名单中的访客 " + checked.name() + " 试图预约来访",
                                 "Blocklisted visitor " + checked.name() + " tried to book a visit"),
