@@ -29,6 +29,7 @@ import io.vertx.pgclient.PgConnectOptions;
 public class Events {
 
     static final String CHANNEL = "dayuan_events";
+    private static final int BUFFERED_EVENTS = 1024;
     private static final Logger LOG = Logger.getLogger(Events.class);
 
     @Inject
@@ -85,7 +86,8 @@ public class Events {
 
     /** The data of every event of a topic, from any replica, from now on. */
     public Multi<JsonObject> on(String topic) {
-        return received.filter(event -> topic.equals(event.getString("topic")))
+        // each subscriber gets a buffer of its own: a burst never fails a subscriber that is a little behind
+        return received.onOverflow().buffer(BUFFERED_EVENTS).filter(event -> topic.equals(event.getString("topic")))
                 .map(event -> event.getJsonObject("data"));
     }
 }
