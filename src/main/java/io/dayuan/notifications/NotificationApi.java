@@ -194,11 +194,6 @@ public class NotificationApi {
     @Description("Who the delivery is for")
     @NonNull
     public Uni<List<@NonNull Person>> recipient(@Source List<Delivery> deliveries) {
-        List<UUID> ids = deliveries.stream().map(d -> d.personId).toList();
-        return people.findByIds(new java.util.HashSet<>(ids)).map(found -> {
-            java.util.Map<UUID, Person> byId = new java.util.HashMap<>();
-            found.forEach(p -> byId.put(p.id, p));
-            return ids.stream().map(byId::get).toList();
-        });
+        return people.inOrderOf(deliveries.stream().map(delivery -> delivery.personId).toList());
     }
 }

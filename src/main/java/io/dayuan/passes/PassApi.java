@@ -2,11 +2,7 @@ package io.dayuan.passes;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,11 +24,11 @@ import io.dayuan.gates.Gate;
 import io.dayuan.gates.repository.GateRepository;
 import io.dayuan.passes.code.PassCodes;
 import io.dayuan.passes.repository.PassRepository;
-import io.dayuan.passes.service.PassService;
 import io.dayuan.passes.service.PassService.NewPass;
-import io.dayuan.passes.service.ScanService;
+import io.dayuan.passes.service.PassService;
 import io.dayuan.passes.service.ScanService.OfflineScan;
 import io.dayuan.passes.service.ScanService.ScanPass;
+import io.dayuan.passes.service.ScanService;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.Roles;
@@ -168,15 +164,7 @@ public class PassApi {
 
     @Description("The guard who scanned (or uploaded the offline scan)")
     public Uni<List<Person>> guard(@Source List<PassScan> scans) {
-        List<UUID> ids = scans.stream().map(scan -> scan.guardId).toList();
-        Set<UUID> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
-        if (wanted.isEmpty()) {
-            return Uni.createFrom().item(ids.stream().map(id -> (Person) null).toList());
-        }
-        return people.findByIds(wanted).map(found -> {
-            Map<UUID, Person> byId = found.stream().collect(Collectors.toMap(person -> person.id, person -> person));
-            return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
-        });
+        return people.inOrderOf(scans.stream().map(scan -> scan.guardId).toList());
     }
 
     @NonNull

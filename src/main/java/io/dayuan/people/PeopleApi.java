@@ -1,9 +1,6 @@
 package io.dayuan.people;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -70,20 +67,6 @@ public class PeopleApi {
 
     @Description("The person's home site; null when not assigned to a site")
     public Uni<List<Site>> site(@Source List<Person> persons) {
-        List<UUID> ids = persons.stream().map(person -> person.siteId).toList();
-        List<UUID> known = ids.stream().filter(Objects::nonNull).distinct().toList();
-        if (known.isEmpty()) {
-            return Uni.createFrom().item(ids.stream().map(id -> (Site) null).toList());
-        }
-        // inOrderOf with the known ids only (no null in the query), then null for the unassigned
-        return sites.inOrderOf(known).map(found -> {
-            Map<UUID, Site> byId = new HashMap<>();
-            found.forEach(site -> {
-                if (site != null) {
-                    byId.put(site.id, site);
-                }
-            });
-            return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
-        });
+        return sites.inOrderOf(persons.stream().map(person -> person.siteId).toList());
     }
 }

@@ -2,12 +2,7 @@ package io.dayuan.rooms;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,12 +27,12 @@ import io.dayuan.platform.events.Events;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.rooms.repository.BookingRepository;
 import io.dayuan.rooms.repository.RoomRepository;
-import io.dayuan.rooms.service.BookingService;
 import io.dayuan.rooms.service.BookingService.NewBooking;
+import io.dayuan.rooms.service.BookingService;
 import io.dayuan.rooms.service.CalendarService;
-import io.dayuan.rooms.service.RoomService;
 import io.dayuan.rooms.service.RoomService.NewRoom;
 import io.dayuan.rooms.service.RoomService.RoomChange;
+import io.dayuan.rooms.service.RoomService;
 import io.dayuan.rooms.service.ServiceTaskService;
 import io.dayuan.rooms.service.UtilisationService;
 import io.dayuan.sites.Site;
@@ -80,7 +75,6 @@ public class RoomApi {
 
     @Inject
     Events events;
-
 
     // ---------------------------------------------------------------------------------------------------- rooms
 
@@ -275,8 +269,7 @@ public class RoomApi {
     @Description("Who booked")
     @NonNull
     public Uni<List<@NonNull Person>> organizer(@Source List<Booking> booked) {
-        List<UUID> ids = booked.stream().map(booking -> booking.organizerId).toList();
-        return people.findByIds(new HashSet<>(ids)).map(found -> inOrder(ids, found, person -> person.id));
+        return people.inOrderOf(booked.stream().map(booking -> booking.organizerId).toList());
     }
 
     @Description("The booking that asks for the task")
@@ -292,8 +285,4 @@ public class RoomApi {
         return rooms.inOrderOf(tasks.stream().map(task -> task.roomId).toList());
     }
 
-    private static <T> List<T> inOrder(List<UUID> ids, List<T> found, Function<T, UUID> id) {
-        Map<UUID, T> byId = found.stream().collect(Collectors.toMap(id, item -> item));
-        return ids.stream().map(byId::get).toList();
-    }
 }

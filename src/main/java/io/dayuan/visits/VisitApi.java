@@ -32,14 +32,14 @@ import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.visits.repository.AccessDeviceRepository;
 import io.dayuan.visits.repository.BlocklistRepository;
-import io.dayuan.visits.service.BlocklistService;
 import io.dayuan.visits.service.BlocklistService.NewBlock;
+import io.dayuan.visits.service.BlocklistService;
 import io.dayuan.visits.service.DeviceJobs;
-import io.dayuan.visits.service.DeviceService;
 import io.dayuan.visits.service.DeviceService.NewDevice;
-import io.dayuan.visits.service.VisitService;
+import io.dayuan.visits.service.DeviceService;
 import io.dayuan.visits.service.VisitService.Invitation;
 import io.dayuan.visits.service.VisitService.VisitRequest;
+import io.dayuan.visits.service.VisitService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
@@ -257,11 +257,7 @@ public class VisitApi {
             if (identity.isAnonymous()) {
                 return Uni.createFrom().item(visits.stream().map(visit -> (Person) null).toList());
             }
-            List<UUID> ids = visits.stream().map(visit -> visit.hostId).filter(java.util.Objects::nonNull)
-                    .distinct().toList();
-            return (ids.isEmpty() ? Uni.createFrom().item(List.<Person> of()) : people.findByIds(ids))
-                    .map(found -> visits.stream().map(visit -> found.stream()
-                            .filter(person -> person.id.equals(visit.hostId)).findFirst().orElse(null)).toList());
+            return people.inOrderOf(visits.stream().map(visit -> visit.hostId).toList());
         });
     }
 

@@ -1,18 +1,16 @@
 package io.dayuan.notifications.repository;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dayuan.notifications.Cursor;
 import io.dayuan.notifications.Notification;
+import io.dayuan.platform.Batches;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -54,9 +52,6 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     /** The notifications of the given ids, in their order: the answer of a batch resolver. */
     @WithSession
     public Uni<List<Notification>> inOrderOf(List<UUID> ids) {
-        return list("id in ?1", new HashSet<>(ids)).map(found -> {
-            Map<UUID, Notification> byId = found.stream().collect(Collectors.toMap(n -> n.id, n -> n));
-            return new ArrayList<>(ids.stream().map(byId::get).toList());
-        });
+        return Batches.inOrderOf(ids, wanted -> list("id in ?1", wanted));
     }
 }

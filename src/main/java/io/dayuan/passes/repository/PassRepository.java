@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,6 +14,7 @@ import jakarta.persistence.LockModeType;
 
 import io.dayuan.passes.Pass;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Batches;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -26,14 +25,7 @@ public class PassRepository implements PanacheRepositoryBase<Pass, UUID> {
     /** The passes of the given ids, in their order: the answer of a batch resolver. */
     @WithSession
     public Uni<List<Pass>> inOrderOf(List<UUID> ids) {
-        Set<UUID> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
-        if (wanted.isEmpty()) {
-            return Uni.createFrom().item(ids.stream().map(id -> (Pass) null).toList());
-        }
-        return list("id in ?1", wanted).map(found -> {
-            Map<UUID, Pass> byId = found.stream().collect(Collectors.toMap(pass -> pass.id, Function.identity()));
-            return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
-        });
+        return Batches.inOrderOf(ids, wanted -> list("id in ?1", wanted));
     }
 
     @WithSession

@@ -2,15 +2,14 @@ package io.dayuan.rooms.repository;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Batches;
 import io.dayuan.rooms.Booking;
 import io.dayuan.rooms.BookingStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -34,10 +33,7 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
 
     @WithSession
     public Uni<List<Booking>> inOrderOf(List<UUID> ids) {
-        return list("id in ?1", new HashSet<>(ids)).map(found -> {
-            Map<UUID, Booking> byId = found.stream().collect(Collectors.toMap(booking -> booking.id, b -> b));
-            return ids.stream().map(byId::get).toList();
-        });
+        return Batches.inOrderOf(ids, wanted -> list("id in ?1", wanted));
     }
 
     /** Bookings holding the room at some time of [from, to), their cleanup time included. */

@@ -1,16 +1,13 @@
 package io.dayuan.rooms.repository;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Batches;
 import io.dayuan.rooms.Equipment;
 import io.dayuan.rooms.Room;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -30,10 +27,7 @@ public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
     /** The rooms of the given ids, in their order: the answer of a batch resolver. */
     @WithSession
     public Uni<List<Room>> inOrderOf(List<UUID> ids) {
-        return list("id in ?1", new HashSet<>(ids)).map(found -> {
-            Map<UUID, Room> byId = found.stream().collect(Collectors.toMap(room -> room.id, room -> room));
-            return ids.stream().map(byId::get).toList();
-        });
+        return Batches.inOrderOf(ids, wanted -> list("id in ?1", wanted));
     }
 
     @WithSession

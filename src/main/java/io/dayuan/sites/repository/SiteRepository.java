@@ -1,15 +1,13 @@
 package io.dayuan.sites.repository;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Batches;
 import io.dayuan.sites.Site;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -31,10 +29,7 @@ public class SiteRepository implements PanacheRepositoryBase<Site, UUID> {
     /** The sites of the given ids, in their order: the answer of a batch resolver. */
     @WithSession
     public Uni<List<Site>> inOrderOf(List<UUID> ids) {
-        return findByIds(new HashSet<>(ids)).map(found -> {
-            Map<UUID, Site> byId = found.stream().collect(Collectors.toMap(site -> site.id, site -> site));
-            return ids.stream().map(byId::get).toList();
-        });
+        return Batches.inOrderOf(ids, this::findByIds);
     }
 
     /** The site, or {@code NOT_FOUND} naming the input field that referred to it. */

@@ -1,15 +1,13 @@
 package io.dayuan.visits.repository;
 
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Batches;
 import io.dayuan.visits.Visit;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -60,9 +58,6 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
 
     @WithSession
     public Uni<List<Visit>> inOrderOf(List<UUID> ids) {
-        return list("id in ?1", new HashSet<>(ids)).map(found -> {
-            Map<UUID, Visit> byId = found.stream().collect(Collectors.toMap(visit -> visit.id, visit -> visit));
-            return ids.stream().map(byId::get).toList();
-        });
+        return Batches.inOrderOf(ids, wanted -> list("id in ?1", wanted));
     }
 }
