@@ -259,10 +259,12 @@ class VisitApiTest {
         String site = fixtures.site();
         Staff host = fixtures.staff();
         String[] ids = new String[3];
-        long[] hours = { 3, 2, 2 };
+        // one instant for the two that arrive together: two calls of inHours(2) differ by milliseconds
+        String inTwoHours = inHours(2).toString();
+        String[] arrivals = { inHours(3).toString(), inTwoHours, inTwoHours };
         for (int i = 0; i < 3; i++) {
             Map<String, Object> input = fixtures.invitation(site);
-            input.put("arriveFrom", inHours(hours[i]).toString());
+            input.put("arriveFrom", arrivals[i]);
             input.put("arriveUntil", inHours(5).toString());
             ids[i] = fixtures.invited(host.as(), input).getString("id");
         }
