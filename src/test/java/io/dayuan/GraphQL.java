@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.dayuan.platform.dev.DevTokenIssuer;
+import io.dayuan.dev.DevTokenIssuer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 

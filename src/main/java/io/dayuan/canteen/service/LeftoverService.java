@@ -1,6 +1,5 @@
 package io.dayuan.canteen.service;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,7 +24,9 @@ import io.dayuan.canteen.repository.LeftoverClaimRepository;
 import io.dayuan.canteen.repository.LeftoverOfferRepository;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
+import io.dayuan.platform.Randomness;
 import io.dayuan.platform.events.Events;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +38,6 @@ public class LeftoverService {
 
     public static final String TOPIC = "canteen.leftover-offers";
     private static final char[] CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY34679".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Input("OfferLeftoversInput")
     public record LeftoverInput(@NotNull @Id String canteenId, @NotNull @Id String dishId, @NotNull LocalDate date,
@@ -169,10 +169,6 @@ public class LeftoverService {
     }
 
     static String pickupCode() {
-        char[] code = new char[6];
-        for (int i = 0; i < code.length; i++) {
-            code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
-        }
-        return new String(code);
+        return Randomness.code(CODE_ALPHABET, 6);
     }
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,6 +24,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.dayuan.platform.Randomness;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -65,7 +65,6 @@ public class HikvisionDriver implements AccessDeviceDriver {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final Pattern DIGEST_PARAM = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]*))");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     @ConfigProperty(name = "dayuan.visits.device-time-zone", defaultValue = "Asia/Shanghai")
@@ -93,7 +92,7 @@ public class HikvisionDriver implements AccessDeviceDriver {
         }
         added.require("UserInfo/Record");
         if (face != null) {
-            String boundary = "dayuan" + HexFormat.of().formatHex(randomBytes(12));
+            String boundary = "dayuan" + HexFormat.of().formatHex(Randomness.bytes(12));
             JsonObject record = new JsonObject().put("faceLibType", "blackFD").put("FDID", "1")
                     .put("FPID", visitor.employeeNo());
             byte[] body = multipart(boundary, record, face);
@@ -231,7 +230,7 @@ public class HikvisionDriver implements AccessDeviceDriver {
         String user = username == null ? "" : username;
         String ha1 = md5(user + ":" + realm + ":" + (password == null ? "" : password));
         String ha2 = md5(method + ":" + uri);
-        String cnonce = HexFormat.of().formatHex(randomBytes(8));
+        String cnonce = HexFormat.of().formatHex(Randomness.bytes(8));
         String nc = "00000001";
         boolean qop = params.containsKey("qop");
         String response = qop ? md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2)
@@ -254,11 +253,5 @@ public class HikvisionDriver implements AccessDeviceDriver {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 }

@@ -3,22 +3,19 @@ package io.dayuan.visits.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
+
+import io.dayuan.platform.Randomness;
 
 /** Unguessable tokens and their hashes: only the hash of a token is ever stored. */
 public final class Secrets {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Secrets() {
     }
 
     /** 32 random bytes, base64url without padding. */
     public static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Randomness.token(32);
     }
 
     /** SHA-256 of the token, base64url: what is stored and looked up. */

@@ -2,7 +2,6 @@ package io.dayuan.visits.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Randomness;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 
@@ -35,7 +35,6 @@ public class VisitCrypto {
     }
 
     private static final Logger LOG = Logger.getLogger(VisitCrypto.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec aesKey;
     private final SecretKeySpec hmacKey;
@@ -77,8 +76,7 @@ public class VisitCrypto {
             }
             return key;
         }
-        byte[] generated = new byte[32];
-        RANDOM.nextBytes(generated);
+        byte[] generated = Randomness.bytes(32);
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             // check() stops the start before this key can be used; it exists only so that the bean can be built
             return generated;
@@ -89,8 +87,7 @@ public class VisitCrypto {
 
     public Sealed seal(byte[] plain, String associated) {
         try {
-            byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
+            byte[] nonce = Randomness.bytes(12);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(128, nonce));
             cipher.updateAAD(associated.getBytes(StandardCharsets.UTF_8));

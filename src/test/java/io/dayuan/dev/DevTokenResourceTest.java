@@ -1,4 +1,4 @@
-package io.dayuan.platform.dev;
+package io.dayuan.dev;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.dayuan.platform.dev;
+package io.dayuan.dev;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

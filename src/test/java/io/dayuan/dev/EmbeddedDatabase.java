@@ -1,4 +1,4 @@
-package io.dayuan.platform.dev;
+package io.dayuan.dev;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.dayuan.platform.dev;
+package io.dayuan.dev;
 
 import java.security.KeyFactory;
 import java.security.PrivateKey;
