@@ -134,3 +134,29 @@ SELECT b.id, b.room_id, '00000000-0000-0000-0000-00000000a001', k.kind,
 FROM booking b CROSS JOIN LATERAL unnest(b.services || '{CLEANING}'::text[]) AS k(kind)
 WHERE b.id IN ('00000000-0000-0000-0000-0000000b0b01', '00000000-0000-0000-0000-0000000b0b02')
 ON CONFLICT DO NOTHING;
+
+-- The visitor's pages (issue 17): the demo site's address and gate directions, and an invited visitor whose link
+-- is http://localhost:8080/v/demo-visitor-link (the token is the link's last part; only its hash is stored).
+-- The visit is tomorrow 09:00–12:00 Shanghai time; a start after its window has passed moves it to tomorrow again.
+UPDATE site SET address = '青山镇人民路 1 号',
+                visitor_directions = '请从南门进入，向门岗出示本页二维码；访客停车位在南门内右侧。'
+WHERE id = '00000000-0000-0000-0000-00000000a001' AND address IS NULL;
+
+INSERT INTO visit (id, site_id, host_id, status, visitor_name, visitor_phone, purpose, arrive_from, arrive_until,
+                   token_hash, decided_by) VALUES
+    ('00000000-0000-0000-0000-0000000a0017', '00000000-0000-0000-0000-00000000a001',
+        '00000000-0000-0000-0000-00000000e001', 'APPROVED', '刘洋', '+8613900000017', '商谈社区养老服务项目',
+        (current_date + 1 + time '09:00') AT TIME ZONE 'Asia/Shanghai',
+        (current_date + 1 + time '12:00') AT TIME ZONE 'Asia/Shanghai',
+        translate(rtrim(encode(sha256(convert_to('demo-visitor-link', 'UTF8')), 'base64'), '='), '+/', '-_'),
+        '00000000-0000-0000-0000-00000000e001')
+ON CONFLICT (id) DO UPDATE SET status = 'APPROVED', arrive_from = excluded.arrive_from,
+    arrive_until = excluded.arrive_until, checked_in_at = NULL, checked_out_at = NULL, cancel_reason = NULL
+WHERE visit.arrive_until <= now() OR visit.status = 'CANCELLED';
+
+INSERT INTO pass (id, kind, holder_name, visit_id, site_ids, admit_once, admit_state, valid_from, valid_until)
+SELECT '00000000-0000-0000-0000-0000000af017', 'PERSON', v.visitor_name, v.id, ARRAY[v.site_id], true, 'UNUSED',
+       v.arrive_from, v.arrive_until
+FROM visit v WHERE v.id = '00000000-0000-0000-0000-0000000a0017'
+ON CONFLICT (id) DO UPDATE SET valid_from = excluded.valid_from, valid_until = excluded.valid_until,
+    admit_state = 'UNUSED', revoked_at = NULL, revoked_reason = NULL;

@@ -24,6 +24,12 @@ public class Site extends Identified {
     @NonNull
     public String timeZone;
 
+    @Description("The site's postal address, shown to visitors")
+    public String address;
+
+    @Description("How a visitor finds the gate and where to go once inside, shown with the visitor's pass")
+    public String visitorDirections;
+
     @Ignore
     public ZoneId zone() {
         return ZoneId.of(timeZone);

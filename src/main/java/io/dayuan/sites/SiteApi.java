@@ -40,7 +40,7 @@ public class SiteApi {
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
-    @Description("Adds a site; the time zone defaults to Asia/Shanghai. Role: admin.")
+    @Description("Adds a site; the time zone defaults to Asia/Shanghai; the address and visitor directions are shown on the visitor's pages. Role: admin.")
     public Uni<@NonNull Site> createSite(@Name("input") @NonNull @Valid NewSite input) {
         return service.create(input);
     }

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.graphql.Description;
+
 import io.dayuan.platform.ApiException;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
@@ -16,7 +18,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SiteService {
 
-    public record NewSite(@NotBlank @Size(max = 100) String name, String timeZone) {
+    public record NewSite(@NotBlank @Size(max = 100) String name, String timeZone,
+            @Description("Shown to visitors on their page") @Size(max = 200) String address,
+            @Description("How visitors find the gate, shown with their pass") @Size(max = 1000) String visitorDirections) {
     }
 
     @Inject
@@ -27,12 +31,18 @@ public class SiteService {
         Site site = new Site();
         site.name = input.name().strip();
         site.timeZone = input.timeZone() == null ? Site.DEFAULT_TIME_ZONE : ianaZone(input.timeZone());
+        site.address = blankToNull(input.address());
+        site.visitorDirections = blankToNull(input.visitorDirections());
         return repository.find("name", site.name).firstResult().chain(existing -> {
             if (existing != null) {
                 throw ApiException.conflict("A site named " + site.name + " exists already");
             }
             return repository.persist(site);
         });
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** Only region names such as Asia/Shanghai: a fixed offset would ignore the rules of the place. */
