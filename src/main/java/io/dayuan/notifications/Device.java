@@ -29,6 +29,11 @@ public class Device extends Identified {
     public DevicePlatform platform;
 
     @NonNull
+    @Enumerated(EnumType.STRING)
+    @Description("The push service the token belongs to")
+    public PushProvider provider;
+
+    @NonNull
     @CreationTimestamp
     public OffsetDateTime registeredAt;
 }

@@ -112,13 +112,17 @@ public class NotificationApi {
 
     @Mutation
     @Authenticated
-    @Description("Registers the caller's phone for push notifications with its FCM registration token (ANDROID, or "
-            + "IOS with Firebase) or APNs device token (IOS). A token registered before moves to the caller. Any "
-            + "signed-in role.")
+    @Description("Registers the caller's phone for push notifications with the token of its push provider: FCM "
+            + "(ANDROID, or IOS with Firebase), APNS (an IOS device token), HUAWEI (Huawei Push Kit, ANDROID) or JPUSH "
+            + "(a JPush registration id). Without a provider: APNS for an IOS APNs device token, FCM otherwise. "
+            + "HONOR, XIAOMI, OPPO and VIVO, and a provider that does not fit the platform, are VALIDATION naming "
+            + "provider. A token registered before moves to the caller. Any signed-in role.")
     public Uni<@NonNull Device> registerDevice(
             @Name("token") @NonNull @NotBlank @Size(max = 4096) String token,
-            @Name("platform") @NonNull @NotNull DevicePlatform platform) {
-        return caller.person().chain(me -> service.registerDevice(me.id, token, platform));
+            @Name("platform") @NonNull @NotNull DevicePlatform platform,
+            @Name("provider") PushProvider provider) {
+        PushProvider chosen = DeviceProviders.check(platform, token, provider);
+        return caller.person().chain(me -> service.registerDevice(me.id, token, platform, chosen));
     }
 
     @Mutation
@@ -159,8 +163,8 @@ public class NotificationApi {
     @Mutation("setQuietHours")
     @Authenticated
     @Description("Sets the caller's quiet hours (from and until as HH:mm, in timeZone, default Asia/Shanghai; from "
-            + "after until spans midnight), or clears them when both are left out. During quiet hours SMS and push "
-            + "wait for the end; the in-app inbox is immediate. Any signed-in role.")
+            + "after until spans midnight), or clears them when both are left out. During quiet hours SMS, push and "
+            + "DingTalk wait for the end; the in-app inbox is immediate. Any signed-in role.")
     public Uni<@NonNull NotificationSettings> setQuietHours(@Name("from") String from, @Name("until") String until,
             @Name("timeZone") String timeZone) {
         return caller.person().chain(me -> service.setQuietHours(me.id, from, until, timeZone)

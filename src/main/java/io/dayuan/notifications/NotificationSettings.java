@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("How a person wants to be told: channels per kind of notification, and quiet hours")
 public record NotificationSettings(
-        @Description("During quiet hours SMS and push wait for their end; the in-app inbox is immediate. Null: none")
+        @Description("During quiet hours SMS, push and DingTalk wait for their end; the in-app inbox is immediate. Null: none")
         QuietHours quietHours,
         @NonNull @Description("The channels chosen per kind; kinds not listed use defaultChannels")
         List<@NonNull KindChannels> channels,

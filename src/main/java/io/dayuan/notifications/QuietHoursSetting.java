@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A person's quiet hours, in their time zone: SMS and push wait for the end; the inbox does not. */
+/** A person's quiet hours, in their time zone: SMS, push and DingTalk wait for the end; the inbox does not. */
 @Entity
 @Table(name = "notification_settings")
 public class QuietHoursSetting {

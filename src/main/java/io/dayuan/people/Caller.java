@@ -25,6 +25,9 @@ public class Caller {
     @Inject
     PersonService people;
 
+    @Inject
+    PeopleConfig config;
+
     private Uni<Person> person;
 
     /** The verified identity; authentication is lazy, so it is only resolved when an operation asks. */
@@ -46,13 +49,15 @@ public class Caller {
         return identity().map(identity -> identity.hasRole(role));
     }
 
-    private static Sighting sighting(SecurityIdentity identity) {
+    private Sighting sighting(SecurityIdentity identity) {
         JsonWebToken token = (JsonWebToken) identity.getPrincipal();
         String name = Stream.of(token.<String> getClaim("name"), token.<String> getClaim("preferred_username"),
                 token.getSubject()).filter(value -> value != null && !value.isBlank()).findFirst().orElseThrow();
         List<String> roles = Stream.of(Role.values()).map(Role::tokenRole).filter(identity::hasRole).toList();
         String locale = token.getClaim("locale");
+        Object dingTalk = token.getClaim(config.dingTalkUserIdClaim());
         return new Sighting(token.getSubject(), name, token.getClaim("phone_number"), roles,
-                locale == null ? null : (locale.startsWith("en") ? "en" : "zh-CN"));
+                locale == null ? null : (locale.startsWith("en") ? "en" : "zh-CN"),
+                dingTalk == null || dingTalk.toString().isBlank() ? null : dingTalk.toString().strip());
     }
 }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.dayuan.people.service.PersonService;
+import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
@@ -63,6 +64,23 @@ public class PeopleApi {
         UUID person = Ids.parse("personId", personId);
         UUID site = Ids.parse("siteId", siteId);
         return service.setSite(person, site);
+    }
+
+    @Mutation("setPersonDingTalkId")
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Sets the DingTalk user id (userid in the organisation's DingTalk, 1 to 64 letters, digits, '_', '-', "
+            + "'.', '@') that the person's DingTalk work notices go to; null clears it (no more work notices). A token "
+            + "carrying the id in its DingTalk claim sets it too. VALIDATION names dingTalkUserId; NOT_FOUND for an "
+            + "unknown person. Role: admin.")
+    public Uni<@NonNull Person> setPersonDingTalkId(@Name("personId") @NonNull @Id String personId,
+            @Name("dingTalkUserId") String dingTalkUserId) {
+        UUID person = Ids.parse("personId", personId);
+        String userId = dingTalkUserId == null ? null : dingTalkUserId.strip();
+        if (userId != null && !userId.matches("[A-Za-z0-9_.@-]{1,64}")) {
+            throw ApiException.validation("dingTalkUserId",
+                    "dingTalkUserId must be 1 to 64 letters, digits, '_', '-', '.' or '@'");
+        }
+        return service.setDingTalkUserId(person, userId);
     }
 
     @Description("The person's home site; null when not assigned to a site")

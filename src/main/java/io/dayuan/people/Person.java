@@ -38,6 +38,10 @@ public class Person extends Identified {
     @Ignore
     public UUID siteId;
 
+    @Column(name = "dingtalk_user_id")
+    @Description("The person's user id in the organisation's DingTalk, which work notices go to; null: none")
+    public String dingTalkUserId;
+
     @Description("'en' for English texts, null for Simplified Chinese")
     public String locale;
 

@@ -204,7 +204,7 @@ class NotificationApiTest {
         JsonPath defaults = graphQL.call(person.as(), SETTINGS);
         assertThat(defaults.getList("data.myNotificationSettings.channels")).isEmpty();
         assertThat(defaults.getString("data.myNotificationSettings.quietHours")).isNull();
-        assertThat(defaults.getList("data.myNotificationSettings.defaultChannels")).containsExactly("IN_APP", "PUSH", "SMS");
+        assertThat(defaults.getList("data.myNotificationSettings.defaultChannels")).containsExactly("IN_APP", "PUSH", "SMS", "DINGTALK");
 
         JsonPath chosen = graphQL.call(person.as(), CHANNELS, vars("kind", "BOOKING_REMINDER", "channels", List.of("SMS")));
         assertThat(chosen.getList("data.setNotificationChannels.channels")).containsExactly(

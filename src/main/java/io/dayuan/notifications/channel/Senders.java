@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.dayuan.notifications.DevicePlatform;
 import io.dayuan.notifications.NotificationChannel;
+import io.dayuan.notifications.PushProvider;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
@@ -22,15 +22,22 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * The senders of the channels, as configured: SMS when a gateway URL is set, push when FCM and/or APNs credentials
- * are set, and in dev and tests (dayuan.notifications.recording=true) the recording sender for every channel.
+ * are set (FCM, APNs, Huawei Push Kit, JPush), DingTalk work notices when the internal app is set
+ * ({@link VendorSenders}), and in dev and tests (dayuan.notifications.recording=true) the recording sender for every channel.
  */
 @ApplicationScoped
 public class Senders {
 
     private static final Logger LOG = Logger.getLogger(Senders.class);
 
+    /** The address under which the recording sender keeps the messages to the emergency group. */
+    public static final String GROUP = "dingtalk-group";
+
     @Inject
     Vertx vertx;
+
+    @Inject
+    VendorSenders vendors;
 
     @ConfigProperty(name = "dayuan.notifications.recording", defaultValue = "false")
     boolean recordingEnabled;
@@ -111,21 +118,49 @@ public class Senders {
         return switch (channel) {
             case IN_APP -> true;
             case SMS -> recordingEnabled || sms != null;
-            case PUSH -> recordingEnabled || fcm != null || apns != null;
+            case PUSH -> recordingEnabled || fcm != null || apns != null || vendors.huawei() != null
+                    || vendors.jpush() != null;
+            case DINGTALK -> recordingEnabled || vendors.workNotices() != null;
         };
     }
 
-    /** Sends on the channel's sender; for push, APNs for iOS device tokens when configured, FCM otherwise. */
+    /**
+     * Sends on the channel's sender; a push on its device's provider (APNs only when configured: an APNs device
+     * token otherwise goes to FCM, as before providers were registered).
+     */
     public Uni<Void> send(Message message) {
         Sender sender = recordingEnabled ? recording : switch (message.channel()) {
             case SMS -> sms;
-            case PUSH -> message.platform() == DevicePlatform.IOS && apns != null
-                    && ApnsSender.isApnsToken(message.address()) ? apns : fcm;
+            case PUSH -> push(message.provider());
+            case DINGTALK -> vendors.workNotices();
             case IN_APP -> null;
         };
+        return sendWith(sender, message, message.channel() + " on " + message.provider());
+    }
+
+    private Sender push(PushProvider provider) {
+        return switch (provider == null ? PushProvider.FCM : provider) {
+            case APNS -> apns != null ? apns : fcm;
+            case HUAWEI -> vendors.huawei();
+            case JPUSH -> vendors.jpush();
+            default -> fcm;
+        };
+    }
+
+    /** Whether the emergency group's DingTalk robot can be sent to. */
+    public boolean groupAvailable() {
+        return recordingEnabled || vendors.groupRobot() != null;
+    }
+
+    /** A message to the emergency group through its DingTalk robot (recorded under {@link #GROUP} in dev). */
+    public Uni<Void> sendToGroup(Message message) {
+        return sendWith(recordingEnabled ? recording : vendors.groupRobot(), message, "the emergency group");
+    }
+
+    private static Uni<Void> sendWith(Sender sender, Message message, String what) {
         if (sender == null) {
             return Uni.createFrom().failure(new SendFailure(SendFailure.Kind.PERMANENT,
-                    "No sender is configured for " + message.channel() + " on " + message.platform()));
+                    "No sender is configured for " + what));
         }
         try {
             return sender.send(message);

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.dayuan.notifications.DevicePlatform;
 import io.dayuan.notifications.Notification;
 import io.dayuan.notifications.NotificationChannel;
+import io.dayuan.notifications.PushProvider;
 import io.dayuan.notifications.channel.Message;
 import io.dayuan.notifications.channel.SendFailure;
 import io.dayuan.notifications.channel.Senders;
@@ -45,10 +46,10 @@ public class DeliveryWorker {
     /** A claimed delivery with what it takes to send it. */
     public record Claimed(UUID id, UUID claimId, UUID notificationId, UUID personId, NotificationChannel channel,
             int attempts, List<String> deliveredTo, String kind, String title, String body, String link,
-            String phone) {
+            String phone, String dingTalkUserId) {
     }
 
-    private record Target(String token, DevicePlatform platform) {
+    private record Target(String token, DevicePlatform platform, PushProvider provider) {
     }
 
     private record Outcome(List<String> reached, List<SendFailure> failures) {
@@ -65,7 +66,7 @@ public class DeliveryWorker {
                                ORDER BY c.due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
                 RETURNING d.id, d.notification_id, d.person_id, d.channel, d.attempts, d.delivered_to)
             SELECT c.id, c.notification_id, c.person_id, c.channel, c.attempts, c.delivered_to,
-                   n.kind, n.title, n.body, n.link, n.withdrawn_at, p.phone
+                   n.kind, n.title, n.body, n.link, n.withdrawn_at, p.phone, p.dingtalk_user_id
             FROM claimed c JOIN notification n ON n.id = c.notification_id JOIN person p ON p.id = c.person_id""";
 
     private static final String MARK_SENT = """
@@ -96,6 +97,9 @@ public class DeliveryWorker {
 
     @Inject
     Senders senders;
+
+    @Inject
+    Addresses addresses;
 
     @ConfigProperty(name = "dayuan.notifications.worker.batch-size", defaultValue = "50")
     int batchSize;
@@ -168,7 +172,7 @@ public class DeliveryWorker {
                                 row.getUUID("person_id"), NotificationChannel.valueOf(row.getString("channel")),
                                 row.getInteger("attempts"), delivered == null ? List.of() : Arrays.asList(delivered),
                                 row.getString("kind"), row.getString("title"), row.getString("body"),
-                                row.getString("link"), row.getString("phone")));
+                                row.getString("link"), row.getString("phone"), row.getString("dingtalk_user_id")));
                     }
                     return claimed;
                 });
@@ -196,24 +200,23 @@ public class DeliveryWorker {
         if (people.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("SELECT person_id, token, platform FROM device WHERE person_id = ANY($1) "
+        return pool.preparedQuery("SELECT person_id, token, platform, provider FROM device WHERE person_id = ANY($1) "
                 + "ORDER BY registered_at").execute(Tuple.of(people.toArray(UUID[]::new)))
                 .map(rows -> {
                     List<Row> all = new ArrayList<>();
                     rows.forEach(all::add);
                     return all.stream().collect(Collectors.groupingBy(row -> row.getUUID("person_id"),
                             Collectors.mapping(row -> new Target(row.getString("token"),
-                                    DevicePlatform.valueOf(row.getString("platform"))), Collectors.toList())));
+                                    DevicePlatform.valueOf(row.getString("platform")),
+                                    PushProvider.valueOf(row.getString("provider"))), Collectors.toList())));
                 });
     }
 
     private Uni<Boolean> deliverOne(Claimed delivery, List<Target> devices) {
         return switch (delivery.channel()) {
             case IN_APP -> markInAppSent(delivery);
-            case SMS -> delivery.phone() == null || delivery.phone().isBlank()
-                    ? markFinal(delivery, "SKIPPED", "The person has no phone number")
-                    : sendAll(delivery, List.of(new Target(delivery.phone(), null)))
-                            .chain(outcome -> settle(delivery, outcome));
+            case SMS -> sendToOne(delivery, delivery.phone(), "The person has no phone number");
+            case DINGTALK -> sendToOne(delivery, delivery.dingTalkUserId(), "The person has no DingTalk user id");
             case PUSH -> {
                 List<Target> open = devices.stream().filter(d -> !delivery.deliveredTo().contains(d.token())).toList();
                 if (open.isEmpty()) {
@@ -226,7 +229,12 @@ public class DeliveryWorker {
         };
     }
 
-    /** Sends to each address in turn; a device whose token the provider no longer knows is forgotten. */
+    private Uni<Boolean> sendToOne(Claimed delivery, String address, String whenMissing) {
+        return address == null || address.isBlank() ? markFinal(delivery, "SKIPPED", whenMissing)
+                : sendAll(delivery, List.of(new Target(address, null, null))).chain(outcome -> settle(delivery, outcome));
+    }
+
+    /** Sends to each address in turn; an address the provider no longer knows is forgotten ({@link Addresses}). */
     private Uni<Outcome> sendAll(Claimed delivery, List<Target> targets) {
         return Multi.createFrom().iterable(targets)
                 .onItem().transformToUniAndConcatenate(target -> senders.send(message(delivery, target))
@@ -234,9 +242,8 @@ public class DeliveryWorker {
                         .onFailure().recoverWithUni(failure -> {
                             SendFailure send = failure instanceof SendFailure known ? known
                                     : SendFailure.transientFailure(String.valueOf(failure.getMessage()));
-                            if (send.kind() == SendFailure.Kind.BAD_ADDRESS && delivery.channel() == NotificationChannel.PUSH) {
-                                return pool.preparedQuery("DELETE FROM device WHERE token = $1")
-                                        .execute(Tuple.of(target.token())).replaceWith((Object) "");
+                            if (send.kind() == SendFailure.Kind.BAD_ADDRESS) {
+                                return addresses.forget(delivery.channel(), target.token(), send);
                             }
                             return Uni.createFrom().item(send);
                         }))
@@ -248,7 +255,7 @@ public class DeliveryWorker {
 
     private static Message message(Claimed delivery, Target target) {
         return new Message(delivery.id(), delivery.notificationId(), delivery.channel(), target.token(),
-                target.platform(), delivery.kind(), delivery.title(), delivery.body(), delivery.link());
+                target.platform(), target.provider(), delivery.kind(), delivery.title(), delivery.body(), delivery.link());
     }
 
     private Uni<Boolean> settle(Claimed delivery, Outcome outcome) {

@@ -29,6 +29,7 @@ import io.dayuan.notifications.NotificationChannel;
 import io.dayuan.notifications.NotificationPage;
 import io.dayuan.notifications.NotificationPreference;
 import io.dayuan.notifications.NotificationSettings;
+import io.dayuan.notifications.PushProvider;
 import io.dayuan.notifications.NotificationSettings.KindChannels;
 import io.dayuan.notifications.NotificationSettings.QuietHours;
 import io.dayuan.notifications.QuietHoursSetting;
@@ -64,7 +65,7 @@ public class NotificationService {
     @Inject
     QuietHoursRepository quietHours;
 
-    @ConfigProperty(name = "dayuan.notifications.default-channels", defaultValue = "IN_APP,PUSH,SMS")
+    @ConfigProperty(name = "dayuan.notifications.default-channels", defaultValue = "IN_APP,PUSH,SMS,DINGTALK")
     List<NotificationChannel> defaultChannels;
 
     @ConfigProperty(name = "dayuan.notifications.time-zone", defaultValue = "Asia/Shanghai")
@@ -111,13 +112,14 @@ public class NotificationService {
 
     /** Registers the phone for push; a token registered before (by anyone) now belongs to this person. */
     @WithTransaction
-    public Uni<Device> registerDevice(UUID personId, String token, DevicePlatform platform) {
+    public Uni<Device> registerDevice(UUID personId, String token, DevicePlatform platform, PushProvider provider) {
         String trimmed = token.strip();
         return devices.findByToken(trimmed).chain(found -> {
             Device device = found != null ? found : new Device();
             device.personId = personId;
             device.token = trimmed;
             device.platform = platform;
+            device.provider = provider;
             return found != null ? Uni.createFrom().item(device) : devices.persist(device);
         });
     }

@@ -46,8 +46,9 @@ import io.vertx.core.json.JsonObject;
  * notification (from a {@code @WithTransaction} service method): both are saved together or not at all.
  * <p>
  * It is an outbox: it writes the inbox row and one delivery row per channel the person wants (their preference for
- * the kind, or the default channels) and that can be sent (a phone number for SMS, a registered device for push).
- * The in-app inbox is immediate; SMS and push wait for the end of the person's quiet hours. The delivery worker
+ * the kind, or the default channels) and that can be sent (a phone number for SMS, a registered device for push,
+ * a DingTalk user id for work notices). The in-app inbox is immediate; the other channels wait for the end of the
+ * person's quiet hours (except {@link #notifyUrgently}). The delivery worker
  * sends the rows after commit, and publishes the live event of notifications that were scheduled for later.
  */
 @ApplicationScoped
@@ -81,7 +82,7 @@ public class Notifier {
     @Inject
     Events events;
 
-    @ConfigProperty(name = "dayuan.notifications.default-channels", defaultValue = "IN_APP,PUSH,SMS")
+    @ConfigProperty(name = "dayuan.notifications.default-channels", defaultValue = "IN_APP,PUSH,SMS,DINGTALK")
     List<NotificationChannel> defaultChannels;
 
     @ConfigProperty(name = "dayuan.notifications.time-zone", defaultValue = "Asia/Shanghai")
@@ -127,7 +128,15 @@ public class Notifier {
                 query.setParameter("site", siteId);
             }
             return query.getResultList();
-        }).chain(holders -> write(holders, notice, OffsetDateTime.now(), null));
+        }).chain(holders -> write(holders, notice, OffsetDateTime.now(), null, false));
+    }
+
+    /**
+     * Tells the people now on every channel that reaches them, whatever their channel preferences and quiet hours
+     * say: an emergency. Each delivery is due at once.
+     */
+    public Uni<Void> notifyUrgently(List<Person> people, Notice notice) {
+        return write(people, notice, OffsetDateTime.now(), null, true);
     }
 
     /**
@@ -139,7 +148,7 @@ public class Notifier {
             if (person == null) {
                 return Uni.createFrom().failure(ApiException.notFound("Person", personId));
             }
-            return write(List.of(person), notice, at == null ? OffsetDateTime.now() : at, cause);
+            return write(List.of(person), notice, at == null ? OffsetDateTime.now() : at, cause, false);
         });
     }
 
@@ -158,13 +167,14 @@ public class Notifier {
                         "withdrawnAt = ?1 where cause = ?2 and withdrawnAt is null and deliverAt > ?1", now, cause));
     }
 
-    private Uni<Void> write(List<Person> recipients, Notice notice, OffsetDateTime at, String cause) {
+    private Uni<Void> write(List<Person> recipients, Notice notice, OffsetDateTime at, String cause, boolean urgent) {
         if (recipients.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         validate(notice);
         List<UUID> ids = recipients.stream().map(person -> person.id).toList();
         Recipients context = new Recipients();
+        context.urgent = urgent;
         return preferences.list("personId in ?1 and kind = ?2", ids, notice.kind())
                 .invoke(found -> context.preferences = found.stream()
                         .collect(Collectors.toMap(p -> p.personId, Function.identity())))
@@ -199,25 +209,36 @@ public class Notifier {
         Map<UUID, NotificationPreference> preferences;
         Map<UUID, QuietHoursSetting> quietHours;
         Set<UUID> withDevices;
+        boolean urgent;
     }
 
     private List<Delivery> deliveries(Person person, Notification notification, Recipients context, boolean now) {
         NotificationPreference preference = context.preferences.get(person.id);
-        List<NotificationChannel> wanted = preference == null ? defaultChannels
+        List<NotificationChannel> wanted = context.urgent ? List.of(NotificationChannel.values())
+                : preference == null ? defaultChannels
                 : preference.channels.stream().map(NotificationChannel::valueOf).toList();
-        OffsetDateTime held = holdUntil(notification.deliverAt, context.quietHours.get(person.id));
+        OffsetDateTime held = context.urgent ? notification.deliverAt
+                : holdUntil(notification.deliverAt, context.quietHours.get(person.id));
         List<Delivery> rows = new ArrayList<>();
         // the inbox always; live at once when due now, by the worker when scheduled for later
         rows.add(delivery(notification, NotificationChannel.IN_APP, notification.deliverAt, now));
-        if (wanted.contains(NotificationChannel.SMS) && senders.available(NotificationChannel.SMS)
-                && person.phone != null && !person.phone.isBlank()) {
-            rows.add(delivery(notification, NotificationChannel.SMS, held, false));
-        }
-        if (wanted.contains(NotificationChannel.PUSH) && senders.available(NotificationChannel.PUSH)
-                && context.withDevices.contains(person.id)) {
-            rows.add(delivery(notification, NotificationChannel.PUSH, held, false));
+        for (NotificationChannel channel : List.of(NotificationChannel.SMS, NotificationChannel.PUSH,
+                NotificationChannel.DINGTALK)) {
+            if (wanted.contains(channel) && senders.available(channel) && reachable(person, channel, context)) {
+                rows.add(delivery(notification, channel, held, false));
+            }
         }
         return rows;
+    }
+
+    /** Whether the person has an address on the channel: a phone number, a registered device, a DingTalk id. */
+    private static boolean reachable(Person person, NotificationChannel channel, Recipients context) {
+        return switch (channel) {
+            case IN_APP -> true;
+            case SMS -> person.phone != null && !person.phone.isBlank();
+            case PUSH -> context.withDevices.contains(person.id);
+            case DINGTALK -> person.dingTalkUserId != null && !person.dingTalkUserId.isBlank();
+        };
     }
 
     private static Delivery delivery(Notification notification, NotificationChannel channel, OffsetDateTime due,

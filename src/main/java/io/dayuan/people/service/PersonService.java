@@ -21,7 +21,8 @@ import io.smallrye.mutiny.Uni;
 public class PersonService {
 
     /** What a token says about its person. */
-    public record Sighting(String subject, String name, String phone, List<String> roles, String locale) {
+    public record Sighting(String subject, String name, String phone, List<String> roles, String locale,
+            String dingTalkUserId) {
     }
 
     @Inject
@@ -42,14 +43,22 @@ public class PersonService {
                 .invoke(person -> person.siteId = siteId);
     }
 
+    /** Sets (null clears) a person's DingTalk user id, which DingTalk work notices go to. NOT_FOUND: no such person. */
+    @WithTransaction
+    public Uni<Person> setDingTalkUserId(UUID personId, String dingTalkUserId) {
+        return repository.findById(personId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Person", personId))
+                .invoke(person -> person.dingTalkUserId = dingTalkUserId);
+    }
+
     /** People holding the role (any role when null) whose home site is the given one (any when null), by name. */
     public Uni<List<Person>> list(String role, UUID siteId) {
         return repository.list(role, siteId);
     }
 
     /**
-     * The person behind a token: created on first sight, and kept up to date with the token's name, phone and
-     * roles. Two first requests at once both end with the one row the unique subject allows.
+     * The person behind a token: created on first sight, and kept up to date with the token's name, phone, roles
+     * and DingTalk user id. Two first requests at once both end with the one row the unique subject allows.
      */
     public Uni<Person> recordSighting(Sighting sighting) {
         return Panache.withTransaction(() -> repository.findBySubject(sighting.subject())
@@ -65,6 +74,7 @@ public class PersonService {
         person.phone = sighting.phone();
         person.roleNames = sighting.roles();
         person.locale = sighting.locale();
+        person.dingTalkUserId = sighting.dingTalkUserId();
         return person;
     }
 
@@ -81,6 +91,9 @@ public class PersonService {
         }
         if (sighting.locale() != null && !sighting.locale().equals(person.locale)) {
             person.locale = sighting.locale();
+        }
+        if (sighting.dingTalkUserId() != null && !sighting.dingTalkUserId().equals(person.dingTalkUserId)) {
+            person.dingTalkUserId = sighting.dingTalkUserId();
         }
         return Uni.createFrom().item(person);
     }

@@ -1,0 +1,80 @@
+package io.dayuan.emergency;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.dayuan.emergency.service.EmergencyService;
+import io.dayuan.emergency.service.EmergencyService.EmergencyInput;
+import io.dayuan.notifications.Cursor;
+import io.dayuan.people.Caller;
+import io.dayuan.people.Person;
+import io.dayuan.people.repository.PersonRepository;
+import io.dayuan.platform.Ids;
+import io.dayuan.platform.Roles;
+import io.dayuan.platform.graphql.SessionPerField;
+import io.dayuan.sites.Site;
+import io.dayuan.sites.repository.SiteRepository;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+@SessionPerField
+public class EmergencyApi {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EmergencyService service;
+
+    @Inject
+    SiteRepository sites;
+
+    @Inject
+    PersonRepository people;
+
+    @Mutation
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Sends an emergency message (紧急信息) at once to every person whose home site is siteId, on every "
+            + "channel that reaches them (in-app, SMS, push, DingTalk), whatever their quiet hours and channel "
+            + "choices, and to the DingTalk emergency group through its robot. Logged with the sender. At most "
+            + "dayuan.emergency.limit broadcasts per site in each window (RATE_LIMITED). VALIDATION names siteId, "
+            + "title (1-100 characters) or body (1-2000); NOT_FOUND for an unknown site. Role: admin.")
+    public Uni<@NonNull EmergencyBroadcast> broadcastEmergency(@Name("input") @NonNull EmergencyInput input) {
+        return caller.person().chain(me -> service.broadcast(me.id, input));
+    }
+
+    @Query
+    @RolesAllowed(Roles.ADMIN)
+    @Description("The log of emergency broadcasts, newest first: of one site, or of every site when siteId is left "
+            + "out (first: 1 to 100). Role: admin.")
+    public Uni<@NonNull List<@NonNull EmergencyBroadcast>> emergencyBroadcasts(@Name("siteId") @Id String siteId,
+            @Name("first") @DefaultValue("20") Integer first) {
+        UUID site = Ids.parse("siteId", siteId);
+        return service.latest(site, Cursor.pageSize("first", first));
+    }
+
+    @Description("The site it was sent to")
+    @NonNull
+    public Uni<List<@NonNull Site>> site(@Source List<EmergencyBroadcast> broadcasts) {
+        return sites.inOrderOf(broadcasts.stream().map(b -> b.siteId).toList());
+    }
+
+    @Description("The admin who sent it")
+    @NonNull
+    public Uni<List<@NonNull Person>> sentBy(@Source List<EmergencyBroadcast> broadcasts) {
+        return people.inOrderOf(broadcasts.stream().map(b -> b.sentBy).toList());
+    }
+}

@@ -1,0 +1,28 @@
+package io.dayuan.emergency.repository;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.dayuan.emergency.EmergencyBroadcast;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class EmergencyBroadcastRepository implements PanacheRepositoryBase<EmergencyBroadcast, UUID> {
+
+    public Uni<Long> sentSince(UUID siteId, OffsetDateTime since) {
+        return count("siteId = ?1 and sentAt > ?2", siteId, since);
+    }
+
+    /** The latest broadcasts, newest first: of one site, or of every site when siteId is null. */
+    @WithSession
+    public Uni<List<EmergencyBroadcast>> latest(UUID siteId, int limit) {
+        var query = siteId == null ? find("order by sentAt desc, id desc")
+                : find("siteId = ?1 order by sentAt desc, id desc", siteId);
+        return query.range(0, limit - 1).list();
+    }
+}

@@ -1,0 +1,76 @@
+package io.dayuan.notifications.channel;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import io.dayuan.notifications.DevicePlatform;
+import io.dayuan.notifications.NotificationChannel;
+import io.dayuan.notifications.PushProvider;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/** A WireMock stand-in of a provider on a loopback port, a Vert.x client to reach it, and a clock tests move. */
+final class StandIn {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    /** A clock that stands still until a test moves it. */
+    static final class MovingClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-12-02T01:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    final WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+            .dynamicPort());
+    final Vertx vertx = Vertx.vertx();
+    final MovingClock clock = new MovingClock();
+
+    StandIn() {
+        server.start();
+    }
+
+    WebClient client() {
+        return WebClient.create(vertx);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    void stop() {
+        server.stop();
+        vertx.closeAndAwait();
+    }
+
+    static Message message(NotificationChannel channel, String address, PushProvider provider) {
+        return new Message(UUID.fromString("00000000-0000-0000-0000-0000000000d1"),
+                UUID.fromString("00000000-0000-0000-0000-0000000000a1"), channel, address,
+                provider == null ? null : DevicePlatform.ANDROID, provider, "BOOKING_REMINDER", "会议提醒",
+                "15分钟后在第一会议室开会", "dayuan://bookings/1");
+    }
+}
