@@ -57,6 +57,19 @@ class MenuApiTest {
     }
 
     @Test
+    void savingTheSameMenuTwiceKeepsItAsItIs() {
+        String canteen = kitchen.canteen();
+        String rice = kitchen.dish(canteen, "米饭");
+        LocalDate day = Kitchen.today().plusDays(4);
+        String id = kitchen.saveMenu(kitchen.manager(), canteen, day, "LUNCH", List.of(rice), null)
+                .getString("data.saveMenu.id");
+        JsonPath again = kitchen.saveMenu(kitchen.manager(), canteen, day, "LUNCH", List.of(rice), null);
+        assertThat(again.getList("errors")).as(again.prettify()).isNull();
+        assertThat(again.getString("data.saveMenu.id")).isEqualTo(id);
+        assertThat(again.getList("data.saveMenu.items.dish.name")).containsExactly("米饭");
+    }
+
+    @Test
     void aDraftIsReplacedSeenByManagersOnlyAndPublishedToEveryStaffMember() {
         String canteen = kitchen.canteen();
         String rice = kitchen.dish(canteen, "米饭", "GLUTEN");

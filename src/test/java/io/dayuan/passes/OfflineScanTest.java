@@ -119,6 +119,20 @@ class OfflineScanTest {
     }
 
     @Test
+    void aVersionAheadOfTheServersGetsTheFullLists() {
+        String[] site = fixtures.site();
+        String revoked = fixtures.issue(site[0], false).getString("data.issuePass.id");
+        graphQL.call(fixtures.admin(), "mutation($id: ID!) { revokePass(id: $id) { id } }", Map.of("id", revoked));
+        As guard = graphQL.as("guard");
+        int current = graphQL.call(guard, KIT, Map.of("s", site[0])).getInt("data.passVerificationKit.revocationVersion");
+        // a phone that synced before the database was restored from an older backup
+        JsonPath ahead = graphQL.call(guard, KIT, Map.of("s", site[0], "v", current + 1000));
+        assertThat(ahead.getBoolean("data.passVerificationKit.complete")).as(ahead.prettify()).isTrue();
+        assertThat(ahead.getList("data.passVerificationKit.revokedPassIds")).containsExactly(revoked);
+        assertThat(ahead.getInt("data.passVerificationKit.revocationVersion")).isEqualTo(current);
+    }
+
+    @Test
     void theKitIsForGuardsAndAdmins() {
         assertThat(graphQL.call(fixtures.admin(), KIT, Map.of("s", Demo.DEMO_SITE)).getList("errors")).isNull();
         JsonPath negative = graphQL.call(graphQL.as("guard"), KIT, Map.of("s", Demo.DEMO_SITE, "v", -1));

@@ -98,6 +98,8 @@ class ScanPassTest {
 
         assertThat(reason(fixtures.scan(guard, "hello", site[1], "IN"))).isEqualTo("DENY INVALID");
         assertThat(reason(fixtures.scan(guard, "DY:%%%", site[1], "IN"))).isEqualTo("DENY INVALID");
+        // the exact text, as PASS_CODE.md says: surrounding whitespace makes another (invalid) code
+        assertThat(reason(fixtures.scan(guard, " " + code + "\n", site[1], "IN"))).isEqualTo("DENY INVALID");
         assertThat(reason(fixtures.scan(guard, code.substring(0, code.length() - 6), site[1], "IN")))
                 .isEqualTo("DENY INVALID");
 
@@ -122,7 +124,7 @@ class ScanPassTest {
                 decoded.validFrom(), decoded.validUntil(), decoded.siteTags(), decoded.kid()), stranger.getPrivate());
         assertThat(reason(fixtures.scan(guard, claimed, site[1], "IN"))).isEqualTo("DENY INVALID");
         assertThat(database.count("select count(*) from pass_scan where gate_id = $1 and reason = 'INVALID'",
-                UUID.fromString(site[1]))).isEqualTo(10);
+                UUID.fromString(site[1]))).isEqualTo(11);
     }
 
     @Test

@@ -157,7 +157,9 @@ public class MenuService {
                 item.position = position;
             }
             Uni<Long> drop = dropped.isEmpty() ? Uni.createFrom().item(0L) : items.delete("id in ?1", dropped);
-            return drop.chain(() -> items.persist(added)).replaceWith(menu);
+            // the same dishes again add nothing: Panache cannot persist an empty list
+            Uni<Void> add = added.isEmpty() ? Uni.createFrom().voidItem() : items.persist(added);
+            return drop.chain(() -> add).replaceWith(menu);
         });
     }
 

@@ -112,6 +112,9 @@ public final class PassCodec {
             long generation = buffer.getInt() & 0xffffffffL;
             Instant validFrom = Instant.ofEpochSecond(buffer.getInt() & 0xffffffffL);
             Instant validUntil = Instant.ofEpochSecond(buffer.getInt() & 0xffffffffL);
+            if (generation == 0 || validUntil.isBefore(validFrom)) {
+                throw new InvalidCodeException("generation 0 or a window ending before it starts");
+            }
             int sites = buffer.get() & 0xff;
             if (sites == 0 || sites > MAX_SITES) {
                 throw new InvalidCodeException("bad site count");

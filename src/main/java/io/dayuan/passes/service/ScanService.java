@@ -194,7 +194,8 @@ public class ScanService {
 
     private PassCode verifiedOrNull(String text) {
         try {
-            return codes.verify(text.strip());
+            // as PASS_CODE.md says: the exact text, whitespace is not stripped (a space is a base45 digit)
+            return codes.verify(text);
         } catch (InvalidCodeException e) {
             return null;
         }
@@ -334,16 +335,25 @@ public class ScanService {
         return sites.require(siteId)
                 // the version first: entries committed after it come again in the next delta, none is missed
                 .chain(() -> revocations.currentVersion())
-                .chain(version -> revocations.forSite(siteId, sinceVersion == null ? null : sinceVersion.longValue())
-                        .chain(entries -> gates.listBySite(siteId).map(siteGates -> new VerificationKit(keys,
-                                siteGates,
-                                entries.stream().filter(entry -> entry.generation() == null)
-                                        .map(entry -> entry.passId()).toList(),
-                                entries.stream().filter(entry -> entry.generation() != null)
-                                        .map(entry -> new ReissuedPass(entry.passId(), entry.generation())).toList(),
-                                Math.toIntExact(version), sinceVersion == null,
-                                String.format("%016x", SiteTags.tag(siteId)), (int) tolerance.toSeconds(),
-                                OffsetDateTime.now()))));
+                .chain(version -> kit(siteId, keys, version, sinceVersion == null || sinceVersion > version ? null
+                        : sinceVersion.longValue()));
+    }
+
+    /**
+     * The kit with all revocations when {@code since} is null, else the changes since it. A version above the current
+     * one (a phone synced before the database was restored from a backup) gets the full lists: its changes are
+     * unknown here, and a delta would hide every revocation made since the restore.
+     */
+    private Uni<VerificationKit> kit(UUID siteId, List<VerificationKey> keys, long version, Long since) {
+        return revocations.forSite(siteId, since)
+                .chain(entries -> gates.listBySite(siteId).map(siteGates -> new VerificationKit(keys, siteGates,
+                        entries.stream().filter(entry -> entry.generation() == null)
+                                .map(entry -> entry.passId()).toList(),
+                        entries.stream().filter(entry -> entry.generation() != null)
+                                .map(entry -> new ReissuedPass(entry.passId(), entry.generation())).toList(),
+                        Math.toIntExact(version), since == null,
+                        String.format("%016x", SiteTags.tag(siteId)), (int) tolerance.toSeconds(),
+                        OffsetDateTime.now())));
     }
 
     /** A page of the site's scans, newest first; {@code after} is the {@code next} of the previous page. */

@@ -1,5 +1,6 @@
 package io.dayuan.platform.graphql;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -37,6 +38,7 @@ class GraphQLSetup {
         maxDepth.ifPresent(limit -> chain.add(new MaxQueryDepthInstrumentation(limit)));
         chain.add(queryCache);
         chain.add(new RequestInstrumentation());
+        chain.add(new ArgumentCheck(Clock.systemUTC()));
         builder.instrumentation(new ChainedInstrumentation(chain)).preparsedDocumentProvider(queryCache);
     }
 }

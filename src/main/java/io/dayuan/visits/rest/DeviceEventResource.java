@@ -1,6 +1,8 @@
 package io.dayuan.visits.rest;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.dayuan.gates.Direction;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.InputLimits;
 import io.dayuan.platform.Ids;
 import io.dayuan.visits.AccessDevice;
 import io.dayuan.visits.service.DeviceEvents;
@@ -42,6 +45,9 @@ import io.vertx.core.json.JsonObject;
 @Path("/devices/{deviceId}/events")
 @PermitAll
 public class DeviceEventResource {
+
+    /** Serials, employee numbers and plates: Hikvision's own fields hold at most 32 characters. */
+    private static final int DEVICE_TEXT_LENGTH = 64;
 
     @Inject
     DeviceService devices;
@@ -82,20 +88,20 @@ public class DeviceEventResource {
         Direction direction = null;
         String time;
         if (access != null) {
-            serial = text(access.getValue("serialNo"));
-            employeeNo = text(access.getValue("employeeNoString"));
+            serial = text("serialNo", access.getValue("serialNo"));
+            employeeNo = text("employeeNoString", access.getValue("employeeNoString"));
             String status = access.getString("attendanceStatus");
             direction = "checkOut".equalsIgnoreCase(status) ? Direction.OUT
                     : "checkIn".equalsIgnoreCase(status) ? Direction.IN : null;
             time = json.getString("dateTime");
         } else if (anpr != null) {
-            serial = text(json.getValue("UUID", anpr.getValue("serialNo")));
-            plate = text(anpr.getValue("licensePlate"));
+            serial = text("serialNo", json.getValue("UUID", anpr.getValue("serialNo")));
+            plate = text("plate", anpr.getValue("licensePlate"));
             time = json.getString("dateTime");
         } else {
-            serial = text(json.getValue("serialNo"));
-            employeeNo = text(json.getValue("employeeNo"));
-            plate = text(json.getValue("plate"));
+            serial = text("serialNo", json.getValue("serialNo"));
+            employeeNo = text("employeeNo", json.getValue("employeeNo"));
+            plate = text("plate", json.getValue("plate"));
             String given = json.getString("direction");
             if (given != null) {
                 try {
@@ -121,17 +127,31 @@ public class DeviceEventResource {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value);
+            return inRange(OffsetDateTime.parse(value));
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(value).atZone(ZoneId.of(deviceZone)).toOffsetDateTime();
+                return inRange(LocalDateTime.parse(value).atZone(ZoneId.of(deviceZone)).toOffsetDateTime());
             } catch (DateTimeParseException e) {
                 throw ApiException.validation("time", "the event's time is not ISO-8601");
             }
         }
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+    private static OffsetDateTime inRange(OffsetDateTime time) {
+        InputLimits.checkDate("time", time.toLocalDate(), LocalDate.now(ZoneOffset.UTC));
+        return time;
+    }
+
+    /** A device's field held to the rules of any input: a serial is never negative, text is clean and bounded. */
+    private static String text(String field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number && number.longValue() < 0) {
+            throw ApiException.validation(field, field + " must not be negative");
+        }
+        String text = value.toString();
+        InputLimits.checkText(field, text, DEVICE_TEXT_LENGTH);
+        return text;
     }
 }

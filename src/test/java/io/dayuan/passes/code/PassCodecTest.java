@@ -32,6 +32,20 @@ class PassCodecTest {
     }
 
     @Test
+    void generationZeroAndAReversedWindowAreInvalid() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        PassCode good = code(1, "k1");
+        PassCode zero = new PassCode(1, good.kind(), false, good.passId(), 0, good.validFrom(), good.validUntil(),
+                good.siteTags(), "k1");
+        PassCode reversed = new PassCode(1, good.kind(), false, good.passId(), 1, good.validUntil(), good.validFrom(),
+                good.siteTags(), "k1");
+        assertThatThrownBy(() -> PassCodec.decode(PassCodec.sign(zero, keys.getPrivate())))
+                .isInstanceOf(InvalidCodeException.class);
+        assertThatThrownBy(() -> PassCodec.decode(PassCodec.sign(reversed, keys.getPrivate())))
+                .isInstanceOf(InvalidCodeException.class);
+    }
+
+    @Test
     void base45FollowsRfc9285() {
         assertThat(Base45.encode("AB".getBytes(StandardCharsets.US_ASCII))).isEqualTo("BB8");
         assertThat(Base45.encode("Hello!!".getBytes(StandardCharsets.US_ASCII))).isEqualTo("%69 VD92EX0");

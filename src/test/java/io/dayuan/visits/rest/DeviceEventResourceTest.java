@@ -104,4 +104,23 @@ class DeviceEventResourceTest {
         assertThat(post(camera, camera.secret(), "not json", 400).getString("errors[0].extensions.code"))
                 .isEqualTo("VALIDATION");
     }
+
+    @Test
+    void aHikvisionEventIsHeldToTheLimitsOfAnyInput() {
+        Device camera = camera(fixtures.site());
+        Map<String, Object> huge = Map.of("dateTime", "2026-11-26T08:00:00+08:00", "AccessControllerEvent",
+                Map.of("serialNo", 43, "employeeNoString", "9".repeat(10_000), "attendanceStatus", "checkIn"));
+        assertThat(post(camera, camera.secret(), huge, 400).getString("errors[0].extensions.field"))
+                .isEqualTo("employeeNoString");
+        Map<String, Object> negative = Map.of("dateTime", "2026-11-26T08:00:00+08:00", "AccessControllerEvent",
+                Map.of("serialNo", -1, "employeeNoString", "stranger", "attendanceStatus", "checkIn"));
+        assertThat(post(camera, camera.secret(), negative, 400).getString("errors[0].extensions.field"))
+                .isEqualTo("serialNo");
+        Map<String, Object> nul = Map.of("serialNo", "4", "employeeNo", "a\u0000b");
+        assertThat(post(camera, camera.secret(), nul, 400).getString("errors[0].extensions.field"))
+                .isEqualTo("employeeNo");
+        Map<String, Object> farFuture = Map.of("serialNo", "5", "plate", "京A12345", "time", "9999-12-31T00:00:00Z");
+        assertThat(post(camera, camera.secret(), farFuture, 400).getString("errors[0].extensions.field"))
+                .isEqualTo("time");
+    }
 }
