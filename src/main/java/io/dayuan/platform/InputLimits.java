@@ -25,7 +25,8 @@ public final class InputLimits {
             Map.entry("text", 1000), Map.entry("answer", 1000), Map.entry("photoUrl", 500),
             Map.entry("baseUrl", 500), Map.entry("code", 400), Map.entry("token", 4096),
             Map.entry("plate", 20), Map.entry("visitorPhone", 32), Map.entry("hostPhone", 32),
-            Map.entry("visitorIdCard", 32), Map.entry("timeZone", 64), Map.entry("doorCode", 32));
+            Map.entry("visitorIdCard", 32), Map.entry("timeZone", 64), Map.entry("doorCode", 64),
+            Map.entry("body", 2000), Map.entry("address", 200), Map.entry("visitorDirections", 1000));
 
     private InputLimits() {
     }
