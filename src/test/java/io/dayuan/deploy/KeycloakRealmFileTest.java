@@ -23,7 +23,7 @@ import io.vertx.core.json.JsonObject;
  */
 class KeycloakRealmFileTest {
 
-    private static final Path REALM = Path.of("src/main/keycloak/dayuan-realm.json");
+    private static final Path REALM = Path.of("k8s/components/keycloak/dayuan-realm.json");
     private static final Path DEMO_USERS = Path.of("src/main/keycloak/demo/dayuan-users-0.json");
 
     @Test

@@ -27,7 +27,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     static final String HOME = "dayuan.keycloak.home";
-    static final String REALM_DIR = "dayuan.keycloak.realm-dir";
+    /** The realm file that the Keycloak component of k8s/ imports (its one copy) and the folder of the demo users. */
+    static final String REALM_FILE = "dayuan.keycloak.realm-file";
+    static final String DEMO_USERS_DIR = "dayuan.keycloak.demo-users-dir";
     static final String JAVA_HOME = "dayuan.keycloak.java-home";
     private static final Duration STARTUP = Duration.ofMinutes(6);
 
@@ -39,12 +41,13 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Path home = Path.of(required(HOME));
-        Path realms = Path.of(required(REALM_DIR));
+        Path realm = Path.of(required(REALM_FILE));
+        Path demoUsers = Path.of(required(DEMO_USERS_DIR));
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(realms.resolve("dayuan-realm.json"), imports.resolve("dayuan-realm.json"),
+            Files.copy(realm, imports.resolve("dayuan-realm.json"),
                     StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(realms.resolve("demo/dayuan-users-0.json"), imports.resolve("dayuan-users-0.json"),
+            Files.copy(demoUsers.resolve("dayuan-users-0.json"), imports.resolve("dayuan-users-0.json"),
                     StandardCopyOption.REPLACE_EXISTING);
             int port = freeLoopbackPort();
             ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",

@@ -27,7 +27,7 @@ record RenderedManifests(String overlay, List<JsonNode> documents) {
 
     static String kustomize(Path directory) {
         List<String> command = List.of(System.getProperty("dayuan.kubectl", "kubectl"), "kustomize",
-                "--load-restrictor", "LoadRestrictionsNone", directory.toString());
+                directory.toString());
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
             byte[] out;
