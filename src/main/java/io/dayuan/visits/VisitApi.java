@@ -25,6 +25,7 @@ import io.dayuan.gates.repository.GateRepository;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
+import io.dayuan.platform.ClientAddress;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
@@ -81,6 +82,9 @@ public class VisitApi {
     @Inject
     CurrentVertxRequest request;
 
+    @Inject
+    ClientAddress clientAddress;
+
     // ------------------------------------------------------------------ booking
 
     @Mutation
@@ -102,10 +106,7 @@ public class VisitApi {
 
     private String clientAddress() {
         var context = request.getCurrent();
-        if (context == null || context.request().remoteAddress() == null) {
-            return "unknown";
-        }
-        return context.request().remoteAddress().hostAddress();
+        return context == null ? "unknown" : clientAddress.of(context.request());
     }
 
     @Mutation

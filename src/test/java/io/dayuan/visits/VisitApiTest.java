@@ -181,6 +181,20 @@ class VisitApiTest {
     }
 
     @Test
+    void theClientLimitCountsTheAddressTheTrustedProxySawNotWhatTheClientWrote() {
+        String site = fixtures.site();
+        // behind the ingress (loopback is a trusted proxy here) the client is the right-most untrusted hop;
+        // whatever the client put to its left changes nothing
+        String client = "203.0.113." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
+        for (int i = 0; i < 20; i++) {
+            String forged = "198.51.100." + i + ", " + client;
+            assertThat(fixtures.request(forged, request(site, VisitFixtures.mobile())).getList("errors")).isNull();
+        }
+        assertThat(errorCode(fixtures.request("198.51.100.99," + client + ", 10.0.0.9",
+                request(site, VisitFixtures.mobile())))).isEqualTo("RATE_LIMITED");
+    }
+
+    @Test
     void badRequestsNameTheField() {
         String site = fixtures.site();
         Map<String, Object> input = request(site, "110");
