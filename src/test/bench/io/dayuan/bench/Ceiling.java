@@ -31,9 +31,9 @@ final class Ceiling {
             + " where m.canteen_id = $1 and m.date between $2 and $3 and m.status = 'PUBLISHED'"
             + " order by m.date, m.meal, i.position";
     static final String ROOMS = "select r.id, r.name, r.capacity, r.equipment from room r"
-            + " where r.site_id = $1 and r.capacity >= $2 and $3 = any(r.equipment) and not exists (select 1 from booking b"
+            + " where r.site_id = $1 and r.capacity >= $2 and $3::text = any(r.equipment) and not exists (select 1 from booking b"
             + " where b.room_id = r.id and b.status in ('PENDING', 'CONFIRMED', 'CHECKED_IN')"
-            + " and tstzrange(b.starts_at, b.held_until) && tstzrange($4, $5 + make_interval(mins => r.cleanup_minutes)))"
+            + " and tstzrange(b.starts_at, b.held_until) && tstzrange($4::timestamptz, $5::timestamptz + make_interval(mins => r.cleanup_minutes)))"
             + " order by r.name, r.id";
     static final String SCHEDULE = "select id, title, starts_at, ends_at, status from booking where room_id = $1"
             + " and status in ('PENDING', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED') and starts_at < $3 and ends_at > $2"
