@@ -17,10 +17,13 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.dayuan.platform.Identified;
+import io.quarkus.qute.TemplateData;
 
 /** A visitor expected at a site in a time window (访客预约). The visit's pass is added by the passes feature. */
 @Entity
 @Description("A visitor expected at a site in a time window")
+// the visitor pages render visits: never the link token (no accessor exists for the transient field either)
+@TemplateData(ignore = "visitorToken")
 public class Visit extends Identified {
 
     @Ignore
