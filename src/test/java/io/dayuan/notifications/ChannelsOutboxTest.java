@@ -233,75 +233,80 @@ class ChannelsOutboxTest {
         assertThat(status(person, "DINGTALK")).isEqualTo("PENDING");
     }
 
+    /** Whom a test tells, on which channel, at which address. */
+    private record Addressed(Someone person, String channel, String address) {
+    }
+
+    /** Someone on DingTalk, someone with a Huawei phone and someone with a JPush phone, told while each answers so. */
+    private List<Addressed> toldWhileProvidersAnswer(String kind, ResponseDefinitionBuilder dingTalk,
+            ResponseDefinitionBuilder huawei, ResponseDefinitionBuilder jpush) {
+        String userId = unique(kind + "-dt");
+        String huaweiToken = unique(kind + "-hw");
+        String jpushId = unique(kind + "-jp");
+        List<Addressed> told = List.of(new Addressed(onDingTalk(userId), "DINGTALK", userId),
+                new Addressed(withDevice(PushProvider.HUAWEI, huaweiToken), "PUSH", huaweiToken),
+                new Addressed(withDevice(PushProvider.JPUSH, jpushId), "PUSH", jpushId));
+        answer(dingTalkTo(userId), dingTalk);
+        answer(huaweiTo(huaweiToken), huawei);
+        answer(jpushTo(jpushId), jpush);
+        told.forEach(one -> tell(one.person(), kind, kind));
+        return told;
+    }
+
     @Test
     void busyOrFailingProvidersAreRetriedWithBackoffUntilTheyAccept() {
-        String userId = unique("busy");
-        String huaweiToken = unique("hw-busy");
-        String jpushId = unique("jp-busy");
-        Someone dingTalk = onDingTalk(userId);
-        Someone huawei = withDevice(PushProvider.HUAWEI, huaweiToken);
-        Someone jpush = withDevice(PushProvider.JPUSH, jpushId);
-        answer(dingTalkTo(userId), okJson("{\"errcode\":90018,\"errmsg\":\"访问太频繁\"}"));
-        answer(huaweiTo(huaweiToken), json(503, "{\"code\":\"81000001\",\"msg\":\"Internal error\"}"));
-        answer(jpushTo(jpushId), json(429, "{\"error\":{\"code\":2002,\"message\":\"Rate limit exceeded\"}}"));
+        List<Addressed> told = toldWhileProvidersAnswer("TEST_BUSY", okJson("{\"errcode\":90018,\"errmsg\":\"访问太频繁\"}"),
+                json(503, "{\"code\":\"81000001\",\"msg\":\"Internal error\"}"),
+                json(429, "{\"error\":{\"code\":2002,\"message\":\"Rate limit exceeded\"}}"));
 
-        tell(dingTalk, "TEST_BUSY", "b");
-        tell(huawei, "TEST_BUSY", "b");
-        tell(jpush, "TEST_BUSY", "b");
-
-        Map<Someone, String> failing = Map.of(dingTalk, "DINGTALK", huawei, "PUSH", jpush, "PUSH");
-        Map<Someone, String> errors = Map.of(dingTalk, "90018", huawei, "81000001", jpush, "429");
-        failing.forEach((person, channel) -> {
-            await(channel + " tried once", Duration.ofSeconds(15), () -> delivery(person, channel).getInteger("attempts") == 1);
-            Row row = delivery(person, channel);
+        List<String> errors = List.of("90018", "81000001", "429");
+        for (int i = 0; i < told.size(); i++) {
+            Addressed one = told.get(i);
+            await(one.address() + " tried once", Duration.ofSeconds(15),
+                    () -> delivery(one.person(), one.channel()).getInteger("attempts") == 1);
+            Row row = delivery(one.person(), one.channel());
             assertThat(row.getString("status")).isEqualTo("PENDING");
-            assertThat(row.getString("last_error")).contains(errors.get(person));
+            assertThat(row.getString("last_error")).contains(errors.get(i));
             long backoff = Duration.between(row.getOffsetDateTime("now"), row.getOffsetDateTime("due_at")).toSeconds();
             assertThat(backoff).isBetween(25L, 30L);
-        });
+        }
 
-        answer(dingTalkTo(userId), okJson("{\"errcode\":0}"));
-        answer(huaweiTo(huaweiToken), okJson("{\"code\":\"80000000\"}"));
-        answer(jpushTo(jpushId), okJson("{\"sendno\":\"0\",\"msg_id\":\"2\"}"));
-        failing.forEach((person, channel) -> {
-            due(person, channel);
-            await(channel + " sent", Duration.ofSeconds(15), () -> status(person, channel).equals("SENT"));
-            assertThat(delivery(person, channel).getString("last_error")).isNull();
-        });
-        assertThat(dingTalkSeen(userId)).hasSize(2);
-        assertThat(seen(HUAWEI_SEND, "$.message.token[0]", huaweiToken)).hasSize(2);
-        assertThat(seen(JPUSH_SEND, "$.audience.registration_id[0]", jpushId)).hasSize(2);
-        assertThat(delivery(jpush, "PUSH").getArrayOfStrings("delivered_to")).containsExactly(jpushId);
+        answer(dingTalkTo(told.get(0).address()), okJson("{\"errcode\":0}"));
+        answer(huaweiTo(told.get(1).address()), okJson("{\"code\":\"80000000\"}"));
+        answer(jpushTo(told.get(2).address()), okJson("{\"sendno\":\"0\",\"msg_id\":\"2\"}"));
+        for (Addressed one : told) {
+            due(one.person(), one.channel());
+            await(one.address() + " sent", Duration.ofSeconds(15), () -> status(one.person(), one.channel()).equals("SENT"));
+            assertThat(delivery(one.person(), one.channel()).getString("last_error")).isNull();
+        }
+        assertThat(dingTalkSeen(told.get(0).address())).hasSize(2);
+        assertThat(seen(HUAWEI_SEND, "$.message.token[0]", told.get(1).address())).hasSize(2);
+        assertThat(seen(JPUSH_SEND, "$.audience.registration_id[0]", told.get(2).address())).hasSize(2);
+        assertThat(delivery(told.get(2).person(), "PUSH").getArrayOfStrings("delivered_to"))
+                .containsExactly(told.get(2).address());
     }
 
     @Test
     void aMessageTheProviderRefusesIsParkedAtOnce() {
-        String userId = unique("refused");
-        String huaweiToken = unique("hw-refused");
-        String jpushId = unique("jp-refused");
-        Someone dingTalk = onDingTalk(userId);
-        Someone huawei = withDevice(PushProvider.HUAWEI, huaweiToken);
-        Someone jpush = withDevice(PushProvider.JPUSH, jpushId);
-        answer(dingTalkTo(userId), okJson("{\"errcode\":40035,\"errmsg\":\"不合法的参数\"}"));
-        answer(huaweiTo(huaweiToken), json(400, "{\"code\":\"80100003\",\"msg\":\"Illegal message structure\"}"));
-        answer(jpushTo(jpushId), json(400, "{\"error\":{\"code\":1003,\"message\":\"Parameter value is invalid\"}}"));
+        List<Addressed> told = toldWhileProvidersAnswer("TEST_REFUSED",
+                okJson("{\"errcode\":40035,\"errmsg\":\"不合法的参数\"}"),
+                json(400, "{\"code\":\"80100003\",\"msg\":\"Illegal message structure\"}"),
+                json(400, "{\"error\":{\"code\":1003,\"message\":\"Parameter value is invalid\"}}"));
 
-        tell(dingTalk, "TEST_REFUSED", "r");
-        tell(huawei, "TEST_REFUSED", "r");
-        tell(jpush, "TEST_REFUSED", "r");
-
-        Map<Someone, String> errors = Map.of(dingTalk, "40035", huawei, "80100003", jpush, "1003");
-        Map.of(dingTalk, "DINGTALK", huawei, "PUSH", jpush, "PUSH").forEach((person, channel) -> {
-            await(channel + " parked", Duration.ofSeconds(15), () -> status(person, channel).equals("PARKED"));
-            Row row = delivery(person, channel);
+        List<String> errors = List.of("40035", "80100003", "1003");
+        for (int i = 0; i < told.size(); i++) {
+            Addressed one = told.get(i);
+            await(one.address() + " parked", Duration.ofSeconds(15),
+                    () -> status(one.person(), one.channel()).equals("PARKED"));
+            Row row = delivery(one.person(), one.channel());
             assertThat(row.getInteger("attempts")).isOne();
-            assertThat(row.getString("last_error")).contains(errors.get(person));
-        });
+            assertThat(row.getString("last_error")).contains(errors.get(i));
+        }
         // the address was not at fault: kept
         assertThat(database.count("SELECT count(*) FROM device WHERE token = ANY($1)",
-                (Object) new String[] { huaweiToken, jpushId })).isEqualTo(2);
-        assertThat(database.rows("SELECT dingtalk_user_id FROM person WHERE id = $1", dingTalk.id()).get(0).getString(0))
-                .isEqualTo(userId);
+                (Object) new String[] { told.get(1).address(), told.get(2).address() })).isEqualTo(2);
+        assertThat(database.rows("SELECT dingtalk_user_id FROM person WHERE id = $1", told.get(0).person().id()).get(0)
+                .getString(0)).isEqualTo(told.get(0).address());
     }
 
     @Test
