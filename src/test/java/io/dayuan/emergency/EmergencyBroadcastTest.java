@@ -14,11 +14,17 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -227,6 +233,25 @@ class EmergencyBroadcastTest {
         assertThat(GraphQL.errorCode(broadcast(graphQL.anonymous(), siteId, "标题", "正文"))).isEqualTo("UNAUTHENTICATED");
         assertThat(GraphQL.errorCode(graphQL.call(graphQL.anonymous(), LOG, Map.of()))).isEqualTo("UNAUTHENTICATED");
         assertThat(broadcastsOf(siteId)).isZero();
+    }
+
+    @Test
+    void broadcastsAtTheSameMomentCannotTogetherPassTheLimit() throws Exception {
+        String siteId = site();
+        GraphQL.As admin = graphQL.as("admin");
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<JsonPath>> answers = pool.invokeAll(IntStream.rangeClosed(1, 5)
+                    .mapToObj(i -> (Callable<JsonPath>) () -> broadcast(admin, siteId, "同时 " + i, "正文")).toList());
+            List<String> codes = new ArrayList<>();
+            for (Future<JsonPath> answer : answers) {
+                codes.add(String.valueOf(GraphQL.errorCode(answer.get())));
+            }
+            assertThat(codes).containsExactlyInAnyOrder("null", "null", "null", "RATE_LIMITED", "RATE_LIMITED");
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(broadcastsOf(siteId)).isEqualTo(3);
     }
 
     @Test
