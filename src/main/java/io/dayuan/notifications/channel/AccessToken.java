@@ -52,7 +52,7 @@ final class AccessToken {
     }
 
     /** The cached token, or the one being obtained now (a single request however many sends wait for it). */
-    synchronized Uni<String> get() {
+    private synchronized Uni<String> get() {
         if (value != null && clock.instant().isBefore(renewAt)) {
             return Uni.createFrom().item(value);
         }
@@ -76,7 +76,7 @@ final class AccessToken {
         }));
     }
 
-    /** Forgets the token the provider refused, so that the next {@link #get()} obtains a new one. */
+    /** Forgets the token the provider refused, so that the next call obtains a new one. */
     private synchronized void refused(String token) {
         if (token.equals(value)) {
             renewAt = Instant.MIN;
