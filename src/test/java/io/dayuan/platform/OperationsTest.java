@@ -55,7 +55,7 @@ class OperationsTest {
     void healthAndMetricsAreNotServedOnThePublicPort() {
         assertThat(management.getPort()).isNotEqualTo(RestAssured.port);
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/metrics")) {
-            given().get(path).then().statusCode(404);
+            given().get(path).then().statusCode(404).body("errors[0].extensions.code", is("NOT_FOUND"));
         }
     }
 
