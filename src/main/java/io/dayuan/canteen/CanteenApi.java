@@ -47,6 +47,7 @@ import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.events.Events;
 import io.dayuan.platform.graphql.SessionPerField;
+import io.dayuan.platform.graphql.Subscriptions;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.security.Authenticated;
@@ -57,6 +58,9 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 @SessionPerField
 public class CanteenApi {
+
+    @Inject
+    Subscriptions subscriptions;
 
     @Description("A menu was published or corrected")
     public record MenuPublication(@NonNull @Id String menuId, @NonNull @Id String canteenId, @NonNull LocalDate date,
@@ -219,14 +223,14 @@ public class CanteenApi {
     }
 
     @Subscription
-    @Authenticated
     @Description("Menus of a canteen as they are published or corrected. Any signed-in role.")
     public Multi<@NonNull MenuPublication> menuPublished(@Name("canteenId") @NonNull @Id String canteenId) {
         String id = Ids.parse("canteenId", canteenId).toString();
-        return events.on(MenuService.PUBLISHED_TOPIC).filter(event -> id.equals(event.getString("canteenId")))
+        return subscriptions.open(() -> events.on(MenuService.PUBLISHED_TOPIC)
+                .filter(event -> id.equals(event.getString("canteenId")))
                 .map(event -> new MenuPublication(event.getString("menuId"), id, LocalDate.parse(event.getString("date")),
                         Meal.valueOf(event.getString("meal")), event.getInteger("revision"),
-                        event.getBoolean("corrected")));
+                        event.getBoolean("corrected"))));
     }
 
     // ---- meal registration
@@ -371,12 +375,11 @@ public class CanteenApi {
     }
 
     @Subscription
-    @Authenticated
     @Description("Leftover offers of a canteen as they are made and claimed. Any signed-in role.")
     public Multi<@NonNull LeftoverOfferUpdate> leftoverOffers(@Name("canteenId") @NonNull @Id String canteenId) {
         String id = Ids.parse("canteenId", canteenId).toString();
-        return events.on(LeftoverService.TOPIC).filter(event -> id.equals(event.getString("canteenId")))
-                .map(LeftoverOfferUpdate::of);
+        return subscriptions.open(() -> events.on(LeftoverService.TOPIC)
+                .filter(event -> id.equals(event.getString("canteenId"))).map(LeftoverOfferUpdate::of));
     }
 
     // ---- feedback

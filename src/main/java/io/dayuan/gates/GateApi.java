@@ -1,6 +1,7 @@
 package io.dayuan.gates;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import io.dayuan.gates.service.GateService;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
+import io.dayuan.platform.graphql.Subscriptions;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.security.Authenticated;
@@ -33,6 +35,9 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 @SessionPerField
 public class GateApi {
+
+    @Inject
+    Subscriptions subscriptions;
 
     @Inject
     GateRepository repository;
@@ -72,10 +77,10 @@ public class GateApi {
     }
 
     @Subscription
-    @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
     @Description("The site's gate feed, live: passages, refusals and alerts. Roles: guard, admin.")
     public Multi<@NonNull GateEvent> gateEvents(@Name("siteId") @NonNull @Id String siteId) {
-        return events.of(Ids.parse("siteId", siteId));
+        UUID site = Ids.parse("siteId", siteId);
+        return subscriptions.open(() -> events.of(site), Roles.GUARD, Roles.ADMIN);
     }
 
     @NonNull

@@ -30,6 +30,7 @@ import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
+import io.dayuan.platform.graphql.Subscriptions;
 import io.quarkus.security.Authenticated;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
@@ -38,6 +39,9 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 @SessionPerField
 public class NotificationApi {
+
+    @Inject
+    Subscriptions subscriptions;
 
     static final String KIND_PATTERN = "[A-Z][A-Z0-9_]{0,63}";
 
@@ -101,11 +105,10 @@ public class NotificationApi {
     }
 
     @Subscription
-    @Authenticated
     @Description("The caller's notifications as they reach the inbox, from any replica of the service; never anyone "
             + "else's. Any signed-in role.")
     public Multi<Notification> notifications() {
-        return caller.person().onItem().transformToMulti(me -> live.of(me.id));
+        return subscriptions.open(() -> caller.person().onItem().transformToMulti(me -> live.of(me.id)));
     }
 
     // ---------------------------------------------------------------- devices

@@ -1,8 +1,11 @@
 package io.dayuan.passes;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,7 +25,9 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.dayuan.gates.Gate;
 import io.dayuan.gates.repository.GateRepository;
+import io.dayuan.passes.code.CodeMoment;
 import io.dayuan.passes.code.PassCodes;
+import io.dayuan.passes.code.PassCodes.CodeWindow;
 import io.dayuan.passes.repository.PassRepository;
 import io.dayuan.passes.service.PassService.NewPass;
 import io.dayuan.passes.service.PassService;
@@ -59,6 +64,9 @@ public class PassApi {
 
     @Inject
     PassCodes codes;
+
+    @Inject
+    CodeMoment moment;
 
     @Inject
     PersonRepository people;
@@ -138,10 +146,28 @@ public class PassApi {
     }
 
     @Description("The exact text to put in the QR code; null for a revoked pass. A personal pass's code is valid "
-            + "for a short time from now; other passes' codes are static.")
+            + "for a short time from now (codeValidFrom to codeValidUntil); other passes' codes are static.")
     public Uni<List<String>> code(@Source List<Pass> passes) {
-        Instant now = Instant.now();
+        Instant now = moment.now();
         return Uni.createFrom().item(passes.stream().map(pass -> codes.codeFor(pass, now)).toList());
+    }
+
+    @Description("When the code in `code` starts to be valid, in whole seconds (the window the code itself "
+            + "carries); null for a revoked pass. For a personal pass: when the code was made.")
+    public Uni<List<OffsetDateTime>> codeValidFrom(@Source List<Pass> passes) {
+        return Uni.createFrom().item(codeWindows(passes, CodeWindow::from));
+    }
+
+    @Description("When the code in `code` stops being valid, in whole seconds; null for a revoked pass. For a "
+            + "personal pass 2 minutes (by default) after codeValidFrom, or the pass's end: the app fetches a new code by then.")
+    public Uni<List<OffsetDateTime>> codeValidUntil(@Source List<Pass> passes) {
+        return Uni.createFrom().item(codeWindows(passes, CodeWindow::until));
+    }
+
+    private List<OffsetDateTime> codeWindows(List<Pass> passes, Function<CodeWindow, Instant> end) {
+        Instant now = moment.now();
+        return passes.stream().map(pass -> codes.codeWindow(pass, now))
+                .map(window -> window == null ? null : end.apply(window).atOffset(ZoneOffset.UTC)).toList();
     }
 
     @Description("The sites the pass admits to")

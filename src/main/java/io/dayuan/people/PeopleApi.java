@@ -1,9 +1,13 @@
 package io.dayuan.people;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -14,6 +18,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.dayuan.people.service.PersonService;
 import io.dayuan.platform.ApiException;
@@ -23,6 +28,8 @@ import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -37,6 +44,10 @@ public class PeopleApi {
 
     @Inject
     SiteRepository sites;
+
+    @Inject
+    @Any
+    Instance<PhoneSharing> sharing;
 
     @Query
     @Authenticated
@@ -81,6 +92,33 @@ public class PeopleApi {
                     "dingTalkUserId must be 1 to 64 letters, digits, '_', '-', '.' or '@'");
         }
         return service.setDingTalkUserId(person, userId);
+    }
+
+    @Description("The person's mobile number (E.164). Personal information: null unless the caller is the person, "
+            + "an admin, or a guard while the person hosts a visit at the gate (approved or checked in, its window "
+            + "open) and may have to be called")
+    public Uni<List<String>> phone(@Source List<Person> persons) {
+        return caller.identity().chain(identity -> {
+            if (identity.isAnonymous()) {
+                return Uni.createFrom().item(persons.stream().map(person -> (String) null).toList());
+            }
+            if (identity.hasRole(Roles.ADMIN)) {
+                return Uni.createFrom().item(persons.stream().map(person -> person.phone).toList());
+            }
+            String subject = ((JsonWebToken) identity.getPrincipal()).getSubject();
+            return shared(identity, persons).map(shared -> persons.stream()
+                    .map(person -> subject.equals(person.subject) || shared.contains(person.id) ? person.phone : null)
+                    .toList());
+        });
+    }
+
+    private Uni<Set<UUID>> shared(SecurityIdentity identity, List<Person> persons) {
+        List<UUID> ids = persons.stream().filter(person -> person.phone != null).map(person -> person.id).toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Multi.createFrom().iterable(sharing).onItem().transformToUniAndConcatenate(
+                feature -> feature.sharedWith(identity, ids)).collect().in(HashSet::new, Set::addAll);
     }
 
     @Description("The person's home site; null when not assigned to a site")

@@ -27,6 +27,8 @@ public class Person extends Identified {
     @NonNull
     public String name;
 
+    /** Personal information: served by {@code PeopleApi.phone}, to those who may see it. */
+    @Ignore
     public String phone;
 
     @Ignore

@@ -25,6 +25,7 @@ import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.events.Events;
 import io.dayuan.platform.graphql.SessionPerField;
+import io.dayuan.platform.graphql.Subscriptions;
 import io.dayuan.rooms.repository.BookingRepository;
 import io.dayuan.rooms.repository.RoomRepository;
 import io.dayuan.rooms.service.BookingService.NewBooking;
@@ -45,6 +46,9 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 @SessionPerField
 public class RoomApi {
+
+    @Inject
+    Subscriptions subscriptions;
 
     @Inject
     RoomService service;
@@ -137,18 +141,18 @@ public class RoomApi {
     }
 
     @Subscription
-    @Authenticated
     @Description("Tells when a room's schedule changes (booked, moved, cancelled, approved, rejected, checked in, "
             + "released), for a door tablet or the app. Any signed-in role.")
     public Multi<@NonNull RoomScheduleChanged> roomScheduleChanged(@Name("roomId") @NonNull @Id String roomId) {
         String room = Ids.parse("roomId", roomId).toString();
-        return events.on(BookingService.TOPIC).filter(data -> room.equals(data.getString("roomId"))).map(data -> {
-            RoomScheduleChanged changed = new RoomScheduleChanged();
-            changed.roomId = room;
-            changed.bookingId = data.getString("bookingId");
-            changed.change = ScheduleChange.valueOf(data.getString("change"));
-            return changed;
-        });
+        return subscriptions.open(() -> events.on(BookingService.TOPIC)
+                .filter(data -> room.equals(data.getString("roomId"))).map(data -> {
+                    RoomScheduleChanged changed = new RoomScheduleChanged();
+                    changed.roomId = room;
+                    changed.bookingId = data.getString("bookingId");
+                    changed.change = ScheduleChange.valueOf(data.getString("change"));
+                    return changed;
+                }));
     }
 
     // ------------------------------------------------------------------------------------------------- bookings

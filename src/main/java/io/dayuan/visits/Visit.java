@@ -98,6 +98,10 @@ public class Visit extends Identified {
     @org.hibernate.annotations.CreationTimestamp
     public OffsetDateTime createdAt;
 
+    /** When the host of a requested visit was told of it ({@code HostNotices}); null until then. */
+    @Ignore
+    public OffsetDateTime hostNotifiedAt;
+
     /** The visitor link token, only in the answer of the operation that created the visit. */
     @Transient
     @Description("The visitor's link token (for the visitor's page, without an account); only in the answer to "

@@ -230,6 +230,10 @@ public final class LoadBench {
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // health and metrics are on the management interface: a free port of its own, not 9000 that another run
+        // on this machine may hold
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort()));
         env.put("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey());
         env.put("QUARKUS_OIDC_TOKEN_ISSUER", Tokens.ISSUER);
         env.put("DAYUAN_PASSES_SIGNING_KEY",

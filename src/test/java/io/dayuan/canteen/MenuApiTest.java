@@ -19,6 +19,7 @@ import io.dayuan.Database;
 import io.dayuan.Demo;
 import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
+import io.dayuan.SqlStatements;
 import io.dayuan.dev.DevTokenIssuer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -167,11 +167,13 @@ class NotificationSubscriptionTest {
     @Test
     void theSubscriptionNeedsASignedInPerson() throws Exception {
         try (Live anonymous = new Live(null)) {
+            // graphql-transport-ws: the subscribe is answered with an error message for its id
             await("the refusal", Duration.ofSeconds(10), () -> anonymous.messages.stream()
-                    .anyMatch(m -> "complete".equals(m.getString("type"))));
-            JsonObject refusal = anonymous.messages.stream().filter(m -> "next".equals(m.getString("type")))
-                    .findFirst().orElseThrow().getJsonObject("payload");
-            assertThat(refusal.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("code"))
+                    .anyMatch(m -> "error".equals(m.getString("type"))));
+            JsonObject refusal = anonymous.messages.stream().filter(m -> "error".equals(m.getString("type")))
+                    .findFirst().orElseThrow();
+            assertThat(refusal.getString("id")).isEqualTo("1");
+            assertThat(refusal.getJsonArray("payload").getJsonObject(0).getJsonObject("extensions").getString("code"))
                     .isEqualTo("UNAUTHENTICATED");
             assertThat(anonymous.notifications()).isEmpty();
         }

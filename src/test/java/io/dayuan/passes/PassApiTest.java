@@ -6,6 +6,7 @@ import static io.dayuan.passes.PassFixtures.PASS_FIELDS;
 import static io.dayuan.passes.PassFixtures.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -178,6 +179,39 @@ class PassApiTest {
                 .isEqualTo("FORBIDDEN");
         assertThat(errorCode(graphQL.call(graphQL.anonymous(), MY_PASS, Map.of("s", Demo.DEMO_SITE))))
                 .isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void aPassTellsTheWindowOfItsOwnCode() throws Exception {
+        As staff = graphQL.person("pass-window-" + UUID.randomUUID(), "吴刚", null, null, "staff");
+        JsonPath mine = graphQL.call(staff,
+                "query($s: ID!) { myPass(siteId: $s) { code codeValidFrom codeValidUntil validUntil } }",
+                Map.of("s", Demo.DEMO_SITE));
+        assertThat(mine.getList("errors")).isNull();
+        PassCode code = codes.verify(mine.getString("data.myPass.code"));
+        assertThat(Instant.parse(mine.getString("data.myPass.codeValidFrom"))).isEqualTo(code.validFrom());
+        assertThat(Instant.parse(mine.getString("data.myPass.codeValidUntil"))).isEqualTo(code.validUntil())
+                .isEqualTo(code.validFrom().plusSeconds(120))
+                .isBefore(Instant.parse(mine.getString("data.myPass.validUntil")));
+
+        String[] site = fixtures.site();
+        String fields = "id code codeValidFrom codeValidUntil";
+        OffsetDateTime from = now.withNano(0).plusMinutes(5);
+        JsonPath printed = graphQL.call(fixtures.admin(), "mutation($i: NewPassInput!) { issuePass(input: $i) { "
+                + fields + " } }", Map.of("i", input("PERSON", "印", null, List.of(site[0]), from,
+                        from.plusDays(3), false)));
+        PassCode printedCode = codes.verify(printed.getString("data.issuePass.code"));
+        assertThat(printedCode.validFrom()).isEqualTo(from.toInstant());
+        assertThat(Instant.parse(printed.getString("data.issuePass.codeValidFrom"))).isEqualTo(from.toInstant());
+        assertThat(Instant.parse(printed.getString("data.issuePass.codeValidUntil")))
+                .isEqualTo(from.plusDays(3).toInstant()).isEqualTo(printedCode.validUntil());
+
+        String id = printed.getString("data.issuePass.id");
+        JsonPath revoked = graphQL.call(fixtures.admin(), "mutation($id: ID!) { revokePass(id: $id) { " + fields
+                + " } }", Map.of("id", id));
+        assertThat(revoked.getString("data.revokePass.code")).isNull();
+        assertThat(revoked.getString("data.revokePass.codeValidFrom")).isNull();
+        assertThat(revoked.getString("data.revokePass.codeValidUntil")).isNull();
     }
 
     @Test

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import io.dayuan.Database;
 import io.dayuan.Demo;
 import io.dayuan.GraphQL;
+import io.dayuan.SqlStatements;
 import io.dayuan.visits.VisitFixtures.Staff;
+import io.dayuan.visits.service.HostNotices;
+import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -38,6 +41,9 @@ class VisitApiTest {
 
     @Inject
     VisitFixtures fixtures;
+
+    @Inject
+    HostNotices notices;
 
     // ------------------------------------------------------------------ inviteVisitor
 
@@ -146,6 +152,13 @@ class VisitApiTest {
                 .isNotNull();
         assertThat(database.rows("SELECT parked_reason FROM visit WHERE id = $1", unknownId).get(0)
                 .getString("parked_reason")).isEqualTo("UNKNOWN_HOST");
+        // the host hears of it after the answer, from the host-notice worker; a parked request reaches nobody
+        assertThat(hostNotices()).isGreaterThanOrEqualTo(1);
+        assertThat(database.count("SELECT count(*) FROM notification n JOIN person p ON p.id = n.person_id "
+                + "WHERE p.subject = $1 AND n.kind = 'VISIT_REQUESTED'", host.subject())).isEqualTo(1);
+        assertThat(database.count("SELECT count(*) FROM visit WHERE id = $1 AND host_notified_at IS NOT NULL",
+                knownId)).isEqualTo(1);
+        assertThat(hostNotices()).isZero();
         assertThat(database.count("SELECT count(*) FROM notification n JOIN person p ON p.id = n.person_id "
                 + "WHERE p.subject = $1 AND n.kind = 'VISIT_REQUESTED'", host.subject())).isEqualTo(1);
         // both visitors get the same text with their link
@@ -154,6 +167,43 @@ class VisitApiTest {
         // a parked request is nobody's to approve
         assertThat(errorCode(graphQL.call(graphQL.as("admin"), APPROVE, Map.of("id", unknownId.toString()))))
                 .isEqualTo("NOT_FOUND");
+    }
+
+    /** Runs the host-notice worker until nothing is left; how many hosts it told. */
+    private int hostNotices() {
+        try {
+            int told = 0;
+            for (int batch = VertxContextSupport.subscribeAndAwait(notices::run); batch > 0;
+                    batch = VertxContextSupport.subscribeAndAwait(notices::run)) {
+                told += batch;
+            }
+            return told;
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The SQL statements a requestVisit sends, on the tables it reads or writes, and its answer. */
+    private List<String> requestStatements(String site, String hostPhone) {
+        try (SqlStatements statements = SqlStatements.record()) {
+            JsonPath answer = fixtures.request(VisitFixtures.address(), request(site, hostPhone));
+            assertThat(answer.getList("errors")).as(answer.prettify()).isNull();
+            return statements.touching("visit", "visitor_message", "visit_blocklist", "person", "site",
+                    "notification", "notification_delivery", "notification_preference", "device");
+        }
+    }
+
+    @Test
+    void aKnownAndAnUnknownHostPhoneCostTheSameStatementsBeforeTheAnswer() {
+        String site = fixtures.site();
+        Staff host = fixtures.staff();
+        graphQL.call(host.as(), "{ me { id } }");
+        requestStatements(site, VisitFixtures.mobile());
+
+        List<String> known = requestStatements(site, host.phone());
+        List<String> unknown = requestStatements(site, VisitFixtures.mobile());
+        assertThat(known).isNotEmpty().isEqualTo(unknown);
+        assertThat(known).noneMatch(sql -> sql.matches("(?is).*\\bnotification\\b.*"));
     }
 
     @Test

@@ -78,6 +78,13 @@ class KubernetesManifestsTest {
         assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
         assertThat(container.path("startupProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/started");
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            assertThat(containerPort(container, container.path(probe).path("httpGet").path("port"))).as(probe)
+                    .isEqualTo(9000);
+        }
+        JsonNode annotations = deployment.path("spec").path("template").path("metadata").path("annotations");
+        assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo("9000");
+        assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
 
         JsonNode resources = container.path("resources");
         for (String kind : List.of("cpu", "memory")) {
@@ -103,6 +110,28 @@ class KubernetesManifestsTest {
         JsonNode tmpVolume = stream(pod.path("volumes"))
                 .filter(v -> v.path("name").asText().equals(tmpMount.path("name").asText())).findFirst().orElseThrow();
         assertThat(tmpVolume.has("emptyDir")).isTrue();
+    }
+
+    /** The container port a probe names (by name or by number). */
+    private static int containerPort(JsonNode container, JsonNode port) {
+        if (port.isInt()) {
+            return port.asInt();
+        }
+        return stream(container.path("ports")).filter(p -> p.path("name").asText().equals(port.asText()))
+                .findFirst().orElseThrow().path("containerPort").asInt();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "single-town", "production" })
+    void theManagementPortIsNeitherInTheServiceNorInTheIngress(String overlay) {
+        RenderedManifests rendered = RenderedManifests.render(overlay);
+        JsonNode container = container(rendered.one("Deployment", "dayuan"));
+        List<JsonNode> servicePorts = stream(rendered.one("Service", "dayuan").path("spec").path("ports")).toList();
+        assertThat(servicePorts).isNotEmpty().allSatisfy(port -> {
+            assertThat(port.path("port").asInt()).isNotEqualTo(9000);
+            assertThat(containerPort(container, port.path("targetPort"))).isEqualTo(8080);
+        });
+        assertThat(rendered.one("Ingress", "dayuan").toString()).doesNotContain("9000").doesNotContain("management");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dayuan.passes.code;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,24 +57,39 @@ public class PassCodes {
         return keys;
     }
 
+    /** What a code carries as its window, in whole seconds. */
+    public record CodeWindow(Instant from, Instant until) {
+    }
+
     /**
-     * The text to put in the pass's QR code now, or null for a revoked pass. A personal pass gets a code valid
-     * for a short time from now (a screenshot soon scans EXPIRED); printed passes a static code for their window.
+     * The window of the pass's code made now, or null for a revoked pass (it has no code). A personal pass gets a
+     * window of a short time from now (a screenshot soon scans EXPIRED); printed passes their whole window.
      */
-    public String codeFor(Pass pass, Instant now) {
+    public CodeWindow codeWindow(Pass pass, Instant now) {
         if (pass.revokedAt != null) {
             return null;
         }
-        Instant from = pass.validFrom.toInstant();
-        Instant until = pass.validUntil.toInstant();
+        Instant from = pass.validFrom.toInstant().truncatedTo(ChronoUnit.SECONDS);
+        Instant until = pass.validUntil.toInstant().truncatedTo(ChronoUnit.SECONDS);
         if (pass.isPersonal()) {
-            Instant start = now.isAfter(from) ? now : from;
+            Instant start = now.truncatedTo(ChronoUnit.SECONDS);
+            start = start.isAfter(from) ? start : from;
             Instant end = start.plus(personalCodeValidity);
             from = start;
             until = end.isBefore(until) ? end : until;
         }
-        return sign(new PassCode(PassCodec.VERSION, pass.kind, pass.admitOnce, pass.id, pass.generation, from,
-                until, pass.siteIds.stream().map(SiteTags::tag).toList(), keys.signingKid()));
+        return new CodeWindow(from, until);
+    }
+
+    /** The text to put in the pass's QR code now, or null for a revoked pass; its window is {@link #codeWindow}. */
+    public String codeFor(Pass pass, Instant now) {
+        CodeWindow window = codeWindow(pass, now);
+        if (window == null) {
+            return null;
+        }
+        return sign(new PassCode(PassCodec.VERSION, pass.kind, pass.admitOnce, pass.id, pass.generation,
+                window.from(), window.until(), pass.siteIds.stream().map(SiteTags::tag).toList(),
+                keys.signingKid()));
     }
 
     public String sign(PassCode code) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Batches;
 import io.dayuan.visits.Visit;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -54,6 +55,16 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
         return find("siteId = ?1 and plate = ?2 and hostId is not null and status in ('APPROVED', 'CHECKED_IN', "
                 + "'CHECKED_OUT') and arriveFrom <= ?4 and arriveUntil > ?3 order by arriveFrom",
                 siteId, plate, at, latestStart).firstResult();
+    }
+
+    /** Of these people, those hosting a visit checked in, or approved with its window (from latestStart) open. */
+    @WithSession
+    public Uni<List<UUID>> hostsAtTheGate(List<UUID> people, OffsetDateTime now, OffsetDateTime latestStart) {
+        return Panache.getSession().chain(session -> session.createQuery("select distinct v.hostId from Visit v "
+                + "where v.hostId in :people and (v.status = 'CHECKED_IN' or (v.status = 'APPROVED' "
+                + "and v.arriveFrom <= :latestStart and v.arriveUntil > :now))", UUID.class)
+                .setParameter("people", people).setParameter("now", now).setParameter("latestStart", latestStart)
+                .getResultList());
     }
 
     @WithSession

@@ -25,8 +25,8 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * The visitor enrols a face photo with their link token: {@code PUT /visits/{id}/face}, header
- * {@code X-Visitor-Token}, body the JPEG or PNG itself (at most 2 MB). 204 when stored; errors as JSON shaped like
- * the GraphQL ones (400/413 VALIDATION, 401, 403 FORBIDDEN without consent, 404, 409).
+ * {@code X-Visitor-Token}, body the JPEG or PNG itself (at most 2 MB and 4096 x 4096 pixels). 204 when stored; errors
+ * as JSON shaped like the GraphQL ones (400/413 VALIDATION, 401, 403 FORBIDDEN without consent, 404, 409).
  */
 @Path("/visits/{id}/face")
 @PermitAll

@@ -4,9 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Iterator;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +34,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class Faces {
 
     public static final int MAX_BYTES = 2 * 1024 * 1024;
+    /** The widest and tallest photo taken (so at most 16 Mpx, 64 MB decoded): plenty for any face terminal. */
+    public static final int MAX_SIDE = 4096;
     private static final Logger LOG = Logger.getLogger(Faces.class);
     private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
     private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
@@ -48,7 +53,7 @@ public class Faces {
     @ConfigProperty(name = "dayuan.visits.face-retention")
     Duration retention;
 
-    /** The content type of a real JPEG or PNG photo of at most 2 MB, or VALIDATION naming the field "face". */
+    /** The content type of a real JPEG or PNG photo of at most 2 MB and 4096 x 4096 pixels, or VALIDATION naming the field "face". */
     public static String check(byte[] image) {
         if (image == null || image.length == 0) {
             throw ApiException.validation("face", "the photo is empty");
@@ -60,18 +65,49 @@ public class Faces {
         if (type == null) {
             throw ApiException.validation("face", "the photo must be a JPEG or PNG image");
         }
-        try {
-            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
-            if (decoded == null || decoded.getWidth() < 1 || decoded.getHeight() < 1) {
-                throw ApiException.validation("face", "the photo cannot be read as an image");
+        decode(image);
+        return type;
+    }
+
+    /**
+     * Decodes the photo to prove it is one, after reading its dimensions from the header alone: a small file may
+     * declare 30000 x 30000 pixels (about 900 MB decoded), so anything past {@link #MAX_SIDE} on a side is refused
+     * before a pixel is decoded.
+     */
+    private static void decode(byte[] image) {
+        try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+            if (!readers.hasNext()) {
+                throw unreadable();
             }
-        } catch (IOException | RuntimeException unreadable) {
-            if (unreadable instanceof ApiException api) {
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(stream, true, true);
+                checkDimensions(reader.getWidth(0), reader.getHeight(0));
+                BufferedImage decoded = reader.read(0);
+                if (decoded.getWidth() < 1 || decoded.getHeight() < 1) {
+                    throw unreadable();
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException failure) {
+            if (failure instanceof ApiException api) {
                 throw api;
             }
-            throw ApiException.validation("face", "the photo cannot be read as an image");
+            throw unreadable();
         }
-        return type;
+    }
+
+    private static void checkDimensions(int width, int height) {
+        if (width > MAX_SIDE || height > MAX_SIDE) {
+            throw ApiException.validation("face", "the photo is larger than " + MAX_SIDE + " x " + MAX_SIDE
+                    + " pixels");
+        }
+    }
+
+    private static ApiException unreadable() {
+        return ApiException.validation("face", "the photo cannot be read as an image");
     }
 
     private static boolean startsWith(byte[] data, byte[] magic) {

@@ -215,11 +215,9 @@ public class VisitService {
             }
             Uni<Void> alert = blocked == null ? Uni.createFrom().voidItem()
                     : alertBlocked(checked, blocked, now, "asked for a visit");
+            // the same statements whether the host phone is staff's or not (nothing in the answer's timing tells
+            // them apart): the host hears of the request from HostNotices, after the answer
             return Panache.getSession().chain(session -> session.persist(visit))
-                    // a parked request does the host notification's lookup too, so the answer takes about as long
-                    .chain(() -> visit.hostId == null ? Panache.getSession()
-                            .chain(session -> session.find(Person.class, UUID.randomUUID())).replaceWithVoid()
-                            : notifier.notify(visit.hostId, requestNotice(visit)))
                     .chain(() -> alert)
                     .chain(() -> messages.send(visit, "VISIT_REQUESTED",
                             "您的来访申请已提交，审批后将短信通知您。查看或取消：" + messages.link(token),
@@ -227,14 +225,6 @@ public class VisitService {
                                     + "cancel: " + messages.link(token)))
                     .replaceWith(visit);
         });
-    }
-
-    private static Notice requestNotice(Visit visit) {
-        return new Notice("VISIT_REQUESTED",
-                new LocalizedText("访客来访申请", "Visit request"),
-                new LocalizedText(visit.visitorName + " 申请于 " + window(visit) + " 来访，请审批",
-                        visit.visitorName + " asks to visit " + window(visit) + "; please approve or reject"),
-                "dayuan://visits/" + visit.id);
     }
 
     /** A staff member whose phone is the given number (as E.164 or as the national number). */

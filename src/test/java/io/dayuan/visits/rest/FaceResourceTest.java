@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -52,6 +57,37 @@ class FaceResourceTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, format, out);
         return out.toByteArray();
+    }
+
+    /** A real grey PNG of the given size, all black: a few tens of KB however many pixels it declares. */
+    private static byte[] blackPng(int width, int height, boolean withPixels) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", header.array());
+        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+        if (withPixels) {
+            try (DeflaterOutputStream deflate = new DeflaterOutputStream(pixels, new Deflater(9))) {
+                byte[] row = new byte[width + 1];
+                for (int y = 0; y < height; y++) {
+                    deflate.write(row);
+                }
+            }
+        }
+        chunk(png, "IDAT", pixels.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
+        CRC32 crc = new CRC32();
+        crc.update(type.getBytes(StandardCharsets.US_ASCII));
+        crc.update(data);
+        png.write(ByteBuffer.allocate(4).putInt(data.length).array());
+        png.write(type.getBytes(StandardCharsets.US_ASCII));
+        png.write(data);
+        png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     private static JsonPath put(String id, String token, String type, byte[] body, int status) {
@@ -107,6 +143,25 @@ class FaceResourceTest {
         assertThat(tooLarge.getString("errors[0].extensions.field")).isEqualTo("face");
         assertThat(database.count("SELECT count(*) FROM visit_face WHERE visit_id = $1", UUID.fromString(visit.id())))
                 .isZero();
+    }
+
+    @Test
+    void aPhotoDeclaringMoreThan4096PixelsASideIsRefusedFromItsHeader() throws IOException {
+        Invited visit = invited(true);
+        byte[] huge = blackPng(6000, 6000, true);
+        assertThat(huge.length).isLessThan(64 * 1024);
+        JsonPath refused = put(visit.id(), visit.token(), "image/png", huge, 400);
+        assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("VALIDATION");
+        assertThat(refused.getString("errors[0].extensions.field")).isEqualTo("face");
+        assertThat(refused.getString("errors[0].message")).contains("4096");
+        // no pixel data at all: only the header can have refused it, decoding would have failed differently
+        JsonPath headerOnly = put(visit.id(), visit.token(), "image/png", blackPng(30000, 30000, false), 400);
+        assertThat(headerOnly.getString("errors[0].message")).contains("4096");
+        JsonPath tooTall = put(visit.id(), visit.token(), "image/png", blackPng(4096, 4097, false), 400);
+        assertThat(tooTall.getString("errors[0].message")).contains("4096");
+        assertThat(database.count("SELECT count(*) FROM visit_face WHERE visit_id = $1", UUID.fromString(visit.id())))
+                .isZero();
+        put(visit.id(), visit.token(), "image/png", blackPng(4096, 4096, true), 204);
     }
 
     @Test

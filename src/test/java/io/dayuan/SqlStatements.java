@@ -1,4 +1,4 @@
-package io.dayuan.canteen;
+package io.dayuan;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * Counts the SQL statements Hibernate Reactive sends: every statement goes through Hibernate's statement logger
  * (category org.hibernate.SQL, DEBUG), which this switches on for the duration and listens to.
  */
-final class SqlStatements implements AutoCloseable {
+public final class SqlStatements implements AutoCloseable {
 
     private static final Logger SQL = Logger.getLogger("org.hibernate.SQL");
 
@@ -40,17 +40,17 @@ final class SqlStatements implements AutoCloseable {
         SQL.setLevel(Level.FINE);
     }
 
-    static SqlStatements record() {
+    public static SqlStatements record() {
         return new SqlStatements();
     }
 
     /** The statements that read or write the given tables (as whole words). */
-    List<String> touching(String... tables) {
+    public List<String> touching(String... tables) {
         String pattern = "(?is).*\\b(" + String.join("|", tables) + ")\\b.*";
         return statements.stream().filter(sql -> sql.matches(pattern)).toList();
     }
 
-    List<String> all() {
+    public List<String> all() {
         return List.copyOf(statements);
     }
 

@@ -1,0 +1,65 @@
+package io.dayuan.visits.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.dayuan.notifications.LocalizedText;
+import io.dayuan.notifications.Notice;
+import io.dayuan.notifications.service.Notifier;
+import io.dayuan.visits.Visit;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Tells hosts of the visits asked for them. {@code requestVisit} does the same work whether the host phone is a
+ * staff member's or not, so that its answer's timing does not tell (PIPL: phones are not to be enumerated); the
+ * host's notice is written here, after the answer. Claims due requests with {@code FOR UPDATE SKIP LOCKED}: safe
+ * with several replicas.
+ */
+@ApplicationScoped
+public class HostNotices {
+
+    private static final Logger LOG = Logger.getLogger(HostNotices.class);
+    private static final int BATCH = 50;
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    VisitClock clock;
+
+    @Scheduled(identity = "visits-host-notices", every = "${dayuan.visits.host-notice-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return run().onFailure().invoke(failure -> LOG.error("Telling hosts of visit requests failed", failure))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Tells the hosts of up to one batch of requests not yet noticed; how many were told. */
+    public Uni<Integer> run() {
+        return Panache.withTransaction(() -> due().chain(visits -> Multi.createFrom().iterable(visits)
+                .onItem().transformToUniAndConcatenate(this::tell).collect().asList().map(List::size)));
+    }
+
+    private Uni<List<Visit>> due() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("SELECT * FROM visit "
+                + "WHERE host_notified_at IS NULL AND host_id IS NOT NULL AND status = 'REQUESTED' "
+                + "ORDER BY created_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED", Visit.class).getResultList());
+    }
+
+    private Uni<Visit> tell(Visit visit) {
+        visit.hostNotifiedAt = clock.now();
+        return notifier.notify(visit.hostId, new Notice("VISIT_REQUESTED",
+                new LocalizedText("访客来访申请", "Visit request"),
+                new LocalizedText(visit.visitorName + " 申请于 " + VisitService.window(visit) + " 来访，请审批",
+                        visit.visitorName + " asks to visit " + VisitService.window(visit)
+                                + "; please approve or reject"),
+                "dayuan://visits/" + visit.id)).replaceWith(visit);
+    }
+}
