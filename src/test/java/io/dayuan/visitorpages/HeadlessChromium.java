@@ -70,13 +70,14 @@ final class HeadlessChromium implements AutoCloseable {
         Path profile = Files.createTempDirectory("dayuan-chromium-");
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile);
+                "--disable-sync", "--no-first-run", "--hide-scrollbars", "--lang=zh-CN", "--user-data-dir=" + profile);
         // a phone's screen; its pixel ratio makes the screenshots sharp
         options.setExperimentalOption("mobileEmulation",
                 Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true)));
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", CHINESE));
+        // a Chinese phone: date and time fields written as there (with Debian's chromium-l10n for the zh-CN locale)
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
+                .usingAnyFreePort().withEnvironment(Map.of("LANG", "zh_CN.UTF-8", "LANGUAGE", "zh_CN:zh")).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         // leave the first blank page: what DevTools sets on it (the font size) is lost at the first real page
         driver.get("data:,");

@@ -96,7 +96,7 @@ class VisitorPagesBrowserTest {
         assertThat(browser.find("#host").getText()).isEqualTo(visit.getString("host.name"));
         assertThat(browser.find("#window").getText()).contains(inShanghai((String) input.get("arriveFrom"),
                 "M月d日"), inShanghai((String) input.get("arriveFrom"), "HH:mm"),
-                inShanghai((String) input.get("arriveUntil"), "HH:mm"));
+                inShanghai((String) input.get("arriveUntil"), "HH:mm")).endsWith("（中国时间）");
         assertThat(browser.driver().getPageSource()).doesNotContain(host.phone());
         WebElement agree = browser.find("#agree");
         assertThat(agree.isSelected()).as("consent is never pre-ticked").isFalse();
