@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -212,21 +213,27 @@ final class HeadlessChromium implements AutoCloseable {
         return element.getScreenshotAs(OutputType.BYTES);
     }
 
-    /** With {@code -Ddayuan.write-screenshots}: the whole page, or one element of it, as a PNG for the README. */
+    /**
+     * With {@code -Ddayuan.write-screenshots}: the whole page, or one element of it with a margin, as a PNG for the
+     * README.
+     */
     void screenshot(String name, String css) throws IOException {
         if (System.getProperty("dayuan.write-screenshots") == null) {
             return;
         }
         Files.createDirectories(SCREENSHOTS);
-        byte[] png = css == null ? wholePage() : shot(find(css));
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-    }
-
-    @SuppressWarnings("unchecked")
-    private byte[] wholePage() {
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true));
-        return Base64.getDecoder().decode((String) shot.get("data"));
+        Map<String, Object> capture = new HashMap<>(Map.of("format", "png", "captureBeyondViewport", true));
+        if (css != null) {
+            capture.put("clip", driver.executeScript("""
+                    const box = arguments[0].getBoundingClientRect();
+                    const x = Math.max(0, box.left + window.scrollX - 16);
+                    return { x: x, y: Math.max(0, box.top + window.scrollY - 16), scale: 1,
+                             width: Math.min(document.documentElement.clientWidth - x, box.width + 32),
+                             height: box.height + 32 };
+                    """, find(css)));
+        }
+        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder()
+                .decode((String) driver.executeCdpCommand("Page.captureScreenshot", capture).get("data")));
     }
 
     @Override
