@@ -59,15 +59,22 @@ final class HeadlessChromium implements AutoCloseable {
         this.userAgent = (String) driver.executeScript("return navigator.userAgent");
     }
 
-    /** Skips the calling test class, with the reason, where this machine has no browser or no driver. */
-    static HeadlessChromium start() throws IOException {
-        boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
-        String reason = "SKIPPED: the visitor pages' browser tests need Chromium at " + BROWSER + " and chromedriver at "
-                + DRIVER + " (Debian's chromium and chromium-driver; .ci/run installs them)";
-        if (!present) {
-            System.err.println(reason);
+    /** Why the browser tests cannot run on this machine, or null when Chromium and its driver are there. */
+    static String missing() {
+        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+            return null;
         }
-        assumeTrue(present, reason);
+        return "SKIPPED: the visitor pages' browser tests need Chromium at " + BROWSER + " and chromedriver at "
+                + DRIVER + " (Debian's chromium and chromium-driver; .ci/run installs them)";
+    }
+
+    /** Skips the calling test, with the reason, where this machine has no browser or no driver. */
+    static void assumePresent() {
+        String reason = missing();
+        assumeTrue(reason == null, reason);
+    }
+
+    static HeadlessChromium start() throws IOException {
         Path profile = Files.createTempDirectory("dayuan-chromium-");
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
