@@ -73,7 +73,7 @@ public enum PageLanguage {
         return dateTime.format(start) + " – " + last;
     }
 
-    /** The zone's name as visitors know it, e.g. 中国标准时间 / China Standard Time. */
+    /** The zone's name as visitors know it, e.g. 中国时间 / China Time. */
     public String zoneName(ZoneId zone) {
         return zone.getDisplayName(java.time.format.TextStyle.FULL, locale);
     }

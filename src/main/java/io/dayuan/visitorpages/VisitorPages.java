@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.dayuan.passes.service.QrCodes;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.ClientAddress;
 import io.dayuan.platform.ErrorCode;
 import io.dayuan.platform.Ids;
 import io.dayuan.sites.Site;
@@ -104,6 +105,9 @@ public class VisitorPages {
 
     @Inject
     HttpServerRequest http;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @ConfigProperty(name = "dayuan.visits.face-retention")
     Duration retention;
@@ -226,8 +230,7 @@ public class VisitorPages {
         FormKeys.check(fetchSite, cookie, form.formKey);
         PageLanguage language = PageLanguage.of(lang, accept);
         VisitorText text = text(language);
-        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        return site(siteId).chain(site -> walkUps.submit(site, form, client).map(outcome -> {
+        return site(siteId).chain(site -> walkUps.submit(site, form, clientAddress.of(http)).map(outcome -> {
             if (outcome.sent()) {
                 return html(200, Templates.requested(form.visitorPhone.strip()), language, cookie);
             }

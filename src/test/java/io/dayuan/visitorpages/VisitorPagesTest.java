@@ -135,4 +135,29 @@ class VisitorPagesTest {
             assertThat(good.asString()).contains("申请已提交");
         }
     }
+
+    @Test
+    void walkUpLimitsAreAFriendlyPageAndCountTheClientBehindTheProxy() {
+        String key = given().get("/v/request/" + Demo.DEMO_SITE).getCookie(FormKeys.COOKIE);
+        String date = VisitFixtures.inHours(48).toLocalDate().toString();
+        // more walk-ups than one client may send (20), each from its own client behind the ingress: none refused
+        for (int i = 0; i < 21; i++) {
+            assertThat(walkUp(key, VisitFixtures.address(), VisitFixtures.mobile(), date).statusCode()).isEqualTo(200);
+        }
+        String visitorPhone = VisitFixtures.mobile();
+        for (int i = 0; i < 5; i++) {
+            assertThat(walkUp(key, VisitFixtures.address(), visitorPhone, date).statusCode()).isEqualTo(200);
+        }
+        Response limited = walkUp(key, VisitFixtures.address(), visitorPhone, date);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.contentType()).startsWith("text/html");
+        assertThat(limited.asString()).contains("id=\"rate-limited\"", "提交次数太多了").doesNotContain("RATE_LIMITED");
+    }
+
+    private static Response walkUp(String key, String client, String visitorPhone, String date) {
+        return given().cookie(FormKeys.COOKIE, key).header("X-Forwarded-For", client).formParam(FormKeys.FIELD, key)
+                .formParam("hostPhone", "137" + VisitFixtures.mobile().substring(3)).formParam("visitorName", "赵六")
+                .formParam("visitorPhone", visitorPhone).formParam("date", date).formParam("fromTime", "09:00")
+                .formParam("untilTime", "11:00").post("/v/request/" + Demo.DEMO_SITE);
+    }
 }
