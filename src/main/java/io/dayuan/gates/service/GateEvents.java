@@ -22,6 +22,11 @@ public class GateEvents {
         return events.publish(topic(event.siteId()), event.toJson());
     }
 
+    /** The NOTIFY payload of an event, for a statement that publishes it itself (see {@link Events#channel()}). */
+    public static String payload(GateEvent event) {
+        return Events.payload(topic(event.siteId()), event.toJson());
+    }
+
     public Multi<GateEvent> of(UUID siteId) {
         return events.on(topic(siteId.toString())).map(GateEvent::fromJson);
     }
