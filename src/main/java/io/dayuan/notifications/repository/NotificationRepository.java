@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.dayuan.notifications.Cursor;
 import io.dayuan.notifications.Notification;
 import io.dayuan.platform.Batches;
+import io.dayuan.platform.Cursor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

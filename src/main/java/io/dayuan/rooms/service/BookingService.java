@@ -1,8 +1,6 @@
 package io.dayuan.rooms.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -10,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,7 +32,9 @@ import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Ids;
+import io.dayuan.platform.Page;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.events.Events;
 import io.dayuan.rooms.Booking;
@@ -449,24 +448,9 @@ public class BookingService {
         if (from != null && to != null && !to.isAfter(from)) {
             throw ApiException.validation("to", "to must be after from");
         }
-        int limit = first == null ? 50 : first;
-        if (limit < 1 || limit > 200) {
-            throw ApiException.validation("first", "first must be between 1 and 200");
-        }
-        OffsetDateTime afterStart = null;
-        UUID afterId = null;
-        if (after != null) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\\|");
-                afterStart = Instant.parse(parts[0]).atOffset(java.time.ZoneOffset.UTC);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw ApiException.validation("after", "after is not a cursor of this list");
-            }
-        }
-        OffsetDateTime start = afterStart;
-        UUID id = afterId;
-        return caller.person().chain(person -> bookings.ofOrganizer(person.id, from, to, start, id, limit));
+        int limit = Page.size("first", first, 50, 200);
+        Cursor cursor = Cursor.decode("after", after);
+        return caller.person().chain(person -> bookings.ofOrganizer(person.id, from, to, cursor, limit));
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers
