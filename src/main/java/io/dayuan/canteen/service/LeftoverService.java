@@ -26,6 +26,7 @@ import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Randomness;
 import io.dayuan.platform.events.Events;
+import io.dayuan.platform.events.Topic;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -36,7 +37,6 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class LeftoverService {
 
-    public static final String TOPIC = "canteen.leftover-offers";
     private static final char[] CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY34679".toCharArray();
 
     @Input("OfferLeftoversInput")
@@ -51,10 +51,26 @@ public class LeftoverService {
             @NonNull @Id String dishId, int portions, int remainingPortions, int priceCents,
             @NonNull String availableUntil) {
 
-        public static LeftoverOfferUpdate of(JsonObject event) {
-            return new LeftoverOfferUpdate(event.getString("offerId"), event.getString("canteenId"),
-                    event.getString("dishId"), event.getInteger("portions"), event.getInteger("remainingPortions"),
-                    event.getInteger("priceCents"), event.getString("availableUntil"));
+        /** Leftover offers of every canteen as they change, on every replica. */
+        public static Topic<LeftoverOfferUpdate> topic() {
+            return new Topic<>("canteen.leftover-offers", LeftoverOfferUpdate::toJson, LeftoverOfferUpdate::fromJson);
+        }
+
+        static LeftoverOfferUpdate of(LeftoverOffer offer) {
+            return new LeftoverOfferUpdate(offer.id.toString(), offer.canteenId.toString(), offer.dishId.toString(),
+                    offer.portions, offer.getRemainingPortions(), offer.priceCents, offer.availableUntil.toString());
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject().put("offerId", offerId).put("canteenId", canteenId).put("dishId", dishId)
+                    .put("portions", portions).put("remainingPortions", remainingPortions)
+                    .put("priceCents", priceCents).put("availableUntil", availableUntil);
+        }
+
+        public static LeftoverOfferUpdate fromJson(JsonObject json) {
+            return new LeftoverOfferUpdate(json.getString("offerId"), json.getString("canteenId"),
+                    json.getString("dishId"), json.getInteger("portions"), json.getInteger("remainingPortions"),
+                    json.getInteger("priceCents"), json.getString("availableUntil"));
         }
     }
 
@@ -162,10 +178,7 @@ public class LeftoverService {
     }
 
     private Uni<Void> announce(LeftoverOffer offer) {
-        return events.publish(TOPIC, new JsonObject().put("offerId", offer.id.toString())
-                .put("canteenId", offer.canteenId.toString()).put("dishId", offer.dishId.toString())
-                .put("portions", offer.portions).put("remainingPortions", offer.getRemainingPortions())
-                .put("priceCents", offer.priceCents).put("availableUntil", offer.availableUntil.toString()));
+        return events.publish(LeftoverOfferUpdate.topic(), LeftoverOfferUpdate.of(offer));
     }
 
     static String pickupCode() {

@@ -29,6 +29,7 @@ import io.dayuan.canteen.Dish;
 import io.dayuan.canteen.Meal;
 import io.dayuan.canteen.Menu;
 import io.dayuan.canteen.MenuItem;
+import io.dayuan.canteen.MenuPublication;
 import io.dayuan.canteen.MenuStatus;
 import io.dayuan.canteen.repository.CanteenRepository;
 import io.dayuan.canteen.repository.MenuItemRepository;
@@ -43,12 +44,10 @@ import io.dayuan.platform.events.Events;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 
 @ApplicationScoped
 public class MenuService {
 
-    public static final String PUBLISHED_TOPIC = "canteen.menu-published";
     static final int MAX_DAYS = 62;
 
     @Input("MenuItemInput")
@@ -192,10 +191,9 @@ public class MenuService {
                 : new LocalizedText("查看菜品并报餐。", "See the dishes and register for the meal.");
         Notice notice = new Notice(correction ? "MENU_CORRECTED" : "MENU_PUBLISHED", title, body,
                 "dayuan://menus/" + menu.id);
-        JsonObject event = new JsonObject().put("canteenId", canteen.id.toString()).put("menuId", menu.id.toString())
-                .put("date", date).put("meal", menu.meal.name()).put("revision", menu.revision)
-                .put("corrected", correction);
-        return notifier.notifyRole(Roles.STAFF, notice).chain(() -> events.publish(PUBLISHED_TOPIC, event));
+        MenuPublication event = new MenuPublication(menu.id.toString(), canteen.id.toString(), menu.date, menu.meal,
+                menu.revision, correction);
+        return notifier.notifyRole(Roles.STAFF, notice).chain(() -> events.publish(MenuPublication.topic(), event));
     }
 
     /** The menus of a canteen between two dates; drafts only when asked for (managers). */

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.dayuan.notifications.DevicePlatform;
-import io.dayuan.notifications.Notification;
 import io.dayuan.notifications.NotificationChannel;
 import io.dayuan.notifications.PushProvider;
 import io.dayuan.notifications.channel.Message;
@@ -264,11 +263,10 @@ public class DeliveryWorker {
     }
 
     private Uni<Boolean> markInAppSent(Claimed delivery) {
-        Notification event = new Notification();
-        event.id = delivery.notificationId();
-        event.personId = delivery.personId();
+        InboxArrivals arrival = new InboxArrivals(
+                List.of(new InboxArrivals.Arrival(delivery.personId(), delivery.notificationId())));
         return outbox.done(delivery.claim(), Mark.of().sql("status = 'SENT'").set("sent_at", now()),
-                Events.payload(Notifier.TOPIC, Notifier.event(List.of(event))));
+                Events.payload(InboxArrivals.topic(), arrival));
     }
 
     private Uni<Boolean> markFinal(Claimed delivery, String status, String reason) {

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.dayuan.notifications.Delivery;
 import io.dayuan.notifications.DeliveryStatus;
-import io.dayuan.notifications.Device;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.Notification;
 import io.dayuan.notifications.NotificationChannel;
@@ -38,8 +37,6 @@ import io.dayuan.platform.ApiException;
 import io.dayuan.platform.events.Events;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The one way features tell people something. Call it inside the transaction of the change that causes the
@@ -55,7 +52,6 @@ import io.vertx.core.json.JsonObject;
 public class Notifier {
 
     /** The {@link Events} topic of notifications reaching inboxes: {@code {"items": [{"personId", "id"}]}}. */
-    public static final String TOPIC = "notifications";
     private static final int EVENT_BATCH = 50;
 
     @Inject
@@ -283,16 +279,10 @@ public class Notifier {
     private Uni<Void> publish(List<Notification> written) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int from = 0; from < written.size(); from += EVENT_BATCH) {
-            JsonObject data = event(written.subList(from, Math.min(written.size(), from + EVENT_BATCH)));
-            chain = chain.chain(() -> events.publish(TOPIC, data));
+            InboxArrivals arrivals = InboxArrivals.of(written.subList(from, Math.min(written.size(), from + EVENT_BATCH)));
+            chain = chain.chain(() -> events.publish(InboxArrivals.topic(), arrivals));
         }
         return chain;
-    }
-
-    public static JsonObject event(List<Notification> batch) {
-        JsonArray items = new JsonArray();
-        batch.forEach(n -> items.add(new JsonObject().put("personId", n.personId.toString()).put("id", n.id.toString())));
-        return new JsonObject().put("items", items);
     }
 
     private static Notification notification(Person person, Notice notice, OffsetDateTime at, String cause) {

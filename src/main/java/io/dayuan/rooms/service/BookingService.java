@@ -42,6 +42,7 @@ import io.dayuan.rooms.BookingStatus;
 import io.dayuan.rooms.CancelScope;
 import io.dayuan.rooms.Frequency;
 import io.dayuan.rooms.Room;
+import io.dayuan.rooms.RoomScheduleChanged;
 import io.dayuan.rooms.ScheduleChange;
 import io.dayuan.rooms.ServiceKind;
 import io.dayuan.rooms.ServiceTask;
@@ -54,7 +55,6 @@ import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Bookings of meeting rooms. The database forbids overlaps (exclusion constraint {@code booking_no_overlap}); the
@@ -63,7 +63,6 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class BookingService {
 
-    public static final String TOPIC = "room-schedule";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -528,8 +527,8 @@ public class BookingService {
     }
 
     private Uni<Void> publish(UUID roomId, UUID bookingId, ScheduleChange change) {
-        return events.publish(TOPIC, new JsonObject().put("roomId", roomId.toString())
-                .put("bookingId", bookingId.toString()).put("change", change.name()));
+        return events.publish(RoomScheduleChanged.topic(),
+                new RoomScheduleChanged(roomId.toString(), bookingId.toString(), change));
     }
 
     private static <T> Uni<Void> each(List<T> items, Function<T, Uni<?>> action) {
