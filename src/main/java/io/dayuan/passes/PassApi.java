@@ -31,6 +31,7 @@ import io.dayuan.passes.service.ScanService.ScanPass;
 import io.dayuan.passes.service.ScanService;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
@@ -41,6 +42,9 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 @SessionPerField
 public class PassApi {
+
+    @Inject
+    Clock clock;
 
     @Inject
     PassService service;
@@ -140,7 +144,7 @@ public class PassApi {
     @Description("The exact text to put in the QR code; null for a revoked pass. A personal pass's code is valid "
             + "for a short time from now; other passes' codes are static.")
     public Uni<List<String>> code(@Source List<Pass> passes) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Uni.createFrom().item(passes.stream().map(pass -> codes.codeFor(pass, now)).toList());
     }
 

@@ -23,6 +23,7 @@ import io.dayuan.canteen.repository.CanteenRepository;
 import io.dayuan.canteen.repository.LeftoverClaimRepository;
 import io.dayuan.canteen.repository.LeftoverOfferRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Randomness;
 import io.dayuan.platform.events.Events;
@@ -36,6 +37,9 @@ import io.vertx.core.json.JsonObject;
 /** Leftover exchange (剩余菜品换购): the manager offers portions left after a meal, staff claim them. */
 @ApplicationScoped
 public class LeftoverService {
+
+    @Inject
+    Clock clock;
 
     private static final char[] CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY34679".toCharArray();
 
@@ -93,10 +97,10 @@ public class LeftoverService {
     public Uni<LeftoverOffer> offer(UUID personId, LeftoverInput input) {
         UUID canteenId = Ids.parse("canteenId", input.canteenId());
         UUID dishId = Ids.parse("dishId", input.dishId());
-        if (!input.availableUntil().isAfter(OffsetDateTime.now())) {
+        if (!input.availableUntil().isAfter(clock.now())) {
             throw ApiException.validation("availableUntil", "availableUntil must be in the future");
         }
-        if (input.availableUntil().isAfter(OffsetDateTime.now().plusDays(2))) {
+        if (input.availableUntil().isAfter(clock.now().plusDays(2))) {
             throw ApiException.validation("availableUntil", "Leftovers are offered for at most two days");
         }
         return canteens.require(canteenId).chain(() -> dishes.require(dishId)).chain(dish -> {
@@ -134,9 +138,9 @@ public class LeftoverService {
                     return null;
                 }))
                 .call(offer -> offers.update("claimed = claimed + ?1 where id = ?2 and claimed + ?1 <= portions "
-                        + "and availableUntil > ?3", portions, offerId, OffsetDateTime.now()).map(updated -> {
+                        + "and availableUntil > ?3", portions, offerId, clock.now()).map(updated -> {
                             if (updated == 0) {
-                                throw ApiException.conflict(offer.availableUntil.isAfter(OffsetDateTime.now())
+                                throw ApiException.conflict(offer.availableUntil.isAfter(clock.now())
                                         ? "Not enough portions left"
                                         : "The offer closed at " + offer.availableUntil);
                             }
@@ -157,7 +161,7 @@ public class LeftoverService {
     public Uni<List<LeftoverOffer>> open(UUID canteenId) {
         return canteens.require(canteenId).chain(() -> offers.list("from LeftoverOffer o where o.canteenId = ?1 "
                 + "and o.availableUntil > ?2 and o.claimed < o.portions order by o.availableUntil", canteenId,
-                OffsetDateTime.now()));
+                clock.now()));
     }
 
     @WithSession
@@ -169,7 +173,7 @@ public class LeftoverService {
     @WithSession
     public Uni<List<LeftoverClaim>> mine(UUID personId) {
         return claims.list("from LeftoverClaim c where c.personId = ?1 and c.createdAt > ?2 order by c.createdAt desc",
-                personId, OffsetDateTime.now().minusDays(7));
+                personId, clock.now().minusDays(7));
     }
 
     @WithSession

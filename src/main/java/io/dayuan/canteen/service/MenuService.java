@@ -1,7 +1,6 @@
 package io.dayuan.canteen.service;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,6 +37,7 @@ import io.dayuan.notifications.LocalizedText;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.events.Events;
@@ -47,6 +47,9 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class MenuService {
+
+    @Inject
+    Clock clock;
 
     static final int MAX_DAYS = 62;
 
@@ -111,10 +114,10 @@ public class MenuService {
                             menu.date = input.date();
                             menu.meal = input.meal();
                             menu.status = MenuStatus.DRAFT;
-                            menu.updatedAt = OffsetDateTime.now();
+                            menu.updatedAt = clock.now();
                             return repository.persist(menu).chain(() -> replaceItems(menu, input.items(), dishIds));
                         }
-                        existing.updatedAt = OffsetDateTime.now();
+                        existing.updatedAt = clock.now();
                         if (existing.status == MenuStatus.DRAFT) {
                             return replaceItems(existing, input.items(), dishIds);
                         }
@@ -130,7 +133,7 @@ public class MenuService {
                 .chain(previousNames -> {
                     menu.previousDishNames = previousNames;
                     menu.revision++;
-                    menu.correctedAt = OffsetDateTime.now();
+                    menu.correctedAt = clock.now();
                     menu.correctionNote = input.note() == null || input.note().isBlank() ? null : input.note().strip();
                     return replaceItems(menu, input.items(), dishIds);
                 })
@@ -170,7 +173,7 @@ public class MenuService {
             }
             menu.status = MenuStatus.PUBLISHED;
             menu.revision = 1;
-            menu.publishedAt = OffsetDateTime.now();
+            menu.publishedAt = clock.now();
             menu.updatedAt = menu.publishedAt;
             return canteens.require(menu.canteenId).chain(canteen -> announce(canteen, menu, false)).replaceWith(menu);
         });

@@ -2,7 +2,6 @@ package io.dayuan.notifications.service;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +24,7 @@ import io.dayuan.notifications.PushProvider;
 import io.dayuan.notifications.channel.Message;
 import io.dayuan.notifications.channel.SendFailure;
 import io.dayuan.notifications.channel.Senders;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.events.Events;
 import io.dayuan.platform.outbox.Backoff;
 import io.dayuan.platform.outbox.Mark;
@@ -45,6 +45,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class DeliveryWorker {
+
+    @Inject
+    Clock clock;
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
 
@@ -170,7 +173,7 @@ public class DeliveryWorker {
 
     /** Claims due deliveries for the lease: no other pass takes them until they are marked or the lease ends. */
     public Uni<List<Claimed>> claim(int limit, Duration forLease) {
-        return outbox.claim(OffsetDateTime.now(ZoneOffset.UTC), forLease, limit)
+        return outbox.claim(clock.now(), forLease, limit)
                 .map(claims -> claims.stream().map(Claimed::new).toList());
     }
 
@@ -274,7 +277,7 @@ public class DeliveryWorker {
                 .replaceWith(false);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return clock.now();
     }
 }

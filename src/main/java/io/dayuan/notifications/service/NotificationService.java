@@ -36,6 +36,7 @@ import io.dayuan.notifications.repository.NotificationRepository;
 import io.dayuan.notifications.repository.PreferenceRepository;
 import io.dayuan.notifications.repository.QuietHoursRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -45,6 +46,9 @@ import io.smallrye.mutiny.Uni;
 /** The inbox, devices, settings and parked deliveries, as the API serves them. */
 @ApplicationScoped
 public class NotificationService {
+
+    @Inject
+    Clock clock;
 
     public static final int MAX_IDS = 100;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
@@ -88,7 +92,7 @@ public class NotificationService {
             if (missing != null) {
                 throw ApiException.notFound("Notification", missing);
             }
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = clock.now();
             found.stream().filter(n -> n.readAt == null).forEach(n -> n.readAt = now);
             List<Notification> inOrder = new ArrayList<>(found);
             inOrder.sort(Comparator.comparing((Notification n) -> n.deliverAt).thenComparing(n -> n.id).reversed());
@@ -98,7 +102,7 @@ public class NotificationService {
 
     @WithTransaction
     public Uni<Integer> markAllRead(UUID personId) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = clock.now();
         return notifications.update("readAt = ?1 where personId = ?2 and readAt is null and withdrawnAt is null "
                 + "and deliverAt <= ?1", now, personId);
     }
@@ -246,7 +250,7 @@ public class NotificationService {
             }
             delivery.status = DeliveryStatus.PENDING;
             delivery.attempts = 0;
-            delivery.dueAt = OffsetDateTime.now();
+            delivery.dueAt = clock.now();
             delivery.claimId = null;
             delivery.claimedUntil = null;
             return delivery;

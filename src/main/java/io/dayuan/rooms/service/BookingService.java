@@ -32,6 +32,7 @@ import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Page;
@@ -62,6 +63,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class BookingService {
+
+    @Inject
+    Clock clock;
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -126,7 +130,7 @@ public class BookingService {
     private Uni<Booking> explainRace(NewBooking input, UUID roomId, Throwable failure) {
         return Panache.withSession(() -> rooms.require(roomId).chain(room -> sites.findById(room.siteId)
                 .chain(site -> {
-                    List<Occurrence> occurrences = occurrences(input, room, site.zone(), OffsetDateTime.now());
+                    List<Occurrence> occurrences = occurrences(input, room, site.zone(), clock.now());
                     return bookings.holdingBetween(room.id, occurrences.get(0).start(),
                             occurrences.get(occurrences.size() - 1).heldUntil()).map(existing -> {
                                 List<String> dates = new ArrayList<>();
@@ -158,7 +162,7 @@ public class BookingService {
     }
 
     private Uni<Booking> book(NewBooking input, Person organizer, Room room, Site site) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = clock.now();
         checkSpan(room, input.startsAt(), input.endsAt(), now);
         if (input.attendeeCount() != null && input.attendeeCount() > room.capacity) {
             throw ApiException.validation("attendeeCount",
@@ -304,7 +308,7 @@ public class BookingService {
                 throw ApiException.conflict("A booking that is " + booking.status + " cannot be moved");
             }
             return rooms.require(booking.roomId).chain(room -> sites.findById(room.siteId).chain(site -> {
-                OffsetDateTime now = OffsetDateTime.now();
+                OffsetDateTime now = clock.now();
                 checkSpan(room, startsAt, endsAt, now);
                 OffsetDateTime heldUntil = endsAt.plusMinutes(room.cleanupMinutes);
                 return bookings.holdingBetween(room.id, startsAt, heldUntil).chain(existing -> {
@@ -356,7 +360,7 @@ public class BookingService {
                                     "Your booking \"" + booking.title + "\" (" + room.name + ", " + when
                                             + ") is approved."),
                             link(booking)))
-                            .chain(() -> remind(booking, room, site, OffsetDateTime.now()))
+                            .chain(() -> remind(booking, room, site, clock.now()))
                             .chain(() -> publish(room.id, booking.id, ScheduleChange.APPROVED))
                             .replaceWith(booking);
                 }
@@ -393,7 +397,7 @@ public class BookingService {
                             throw ApiException.conflict("A booking that is " + booking.status
                                     + " cannot be checked in");
                         }
-                        OffsetDateTime now = OffsetDateTime.now();
+                        OffsetDateTime now = clock.now();
                         OffsetDateTime opens = booking.startsAt.minusMinutes(room.checkInBeforeMinutes);
                         OffsetDateTime closes = booking.startsAt.plusMinutes(room.checkInAfterMinutes);
                         if (now.isBefore(opens) || now.isAfter(closes)) {

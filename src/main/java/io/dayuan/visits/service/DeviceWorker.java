@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.dayuan.gates.GateEvent;
 import io.dayuan.gates.GateEventKind;
 import io.dayuan.gates.service.GateEvents;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.outbox.Backoff;
 import io.dayuan.platform.outbox.Mark;
 import io.dayuan.platform.outbox.Outbox;
@@ -99,7 +100,7 @@ public class DeviceWorker {
     Vertx vertx;
 
     @Inject
-    VisitClock clock;
+    Clock clock;
 
     @Inject
     Drivers drivers;

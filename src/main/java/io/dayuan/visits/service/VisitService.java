@@ -37,6 +37,7 @@ import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
@@ -96,7 +97,7 @@ public class VisitService {
     BlocklistRepository blocklist;
 
     @Inject
-    VisitClock clock;
+    Clock clock;
 
     @Inject
     VisitCrypto crypto;

@@ -13,6 +13,7 @@ import io.dayuan.notifications.NotificationChannel;
 import io.dayuan.notifications.channel.Message;
 import io.dayuan.notifications.channel.SendFailure;
 import io.dayuan.notifications.channel.Senders;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.outbox.Backoff;
 import io.dayuan.platform.outbox.Mark;
 import io.dayuan.platform.outbox.Outbox;
@@ -64,7 +65,7 @@ public class VisitorSmsWorker {
     Duration backoffMax;
 
     @Inject
-    VisitClock clock;
+    Clock clock;
 
     private Outbox outbox;
 

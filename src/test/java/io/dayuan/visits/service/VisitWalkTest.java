@@ -61,7 +61,7 @@ class VisitWalkTest {
     VisitFixtures fixtures;
 
     @Inject
-    VisitClock clock;
+    io.dayuan.platform.Clock clock;
 
     @Inject
     DeviceWorker worker;
