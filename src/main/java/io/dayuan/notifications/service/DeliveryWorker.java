@@ -1,7 +1,6 @@
 package io.dayuan.notifications.service;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -255,29 +254,25 @@ public class DeliveryWorker {
         }
         String[] deliveredTo = reached.toArray(String[]::new);
         if (outcome.failures().isEmpty()) {
-            return outbox.done(delivery.claim(), Mark.of().sql("status = 'SENT'").set("sent_at", now())
+            return outbox.done(delivery.claim(), Mark.of().sql("status = 'SENT'").set("sent_at", clock.now())
                     .set("delivered_to", deliveredTo).sql("last_error = NULL"));
         }
         SendFailure first = outcome.failures().get(0);
         boolean permanent = outcome.failures().stream().allMatch(f -> f.kind() == SendFailure.Kind.PERMANENT);
         LOG.infof("Delivery %s (%s) failed: %s", delivery.id(), delivery.channel(), first.getMessage());
-        return outbox.failed(delivery.claim(), now(), first.getMessage(), permanent,
+        return outbox.failed(delivery.claim(), clock.now(), first.getMessage(), permanent,
                 Mark.of().set("delivered_to", deliveredTo), null).replaceWith(false);
     }
 
     private Uni<Boolean> markInAppSent(Claimed delivery) {
         InboxArrivals arrival = new InboxArrivals(
                 List.of(new InboxArrivals.Arrival(delivery.personId(), delivery.notificationId())));
-        return outbox.done(delivery.claim(), Mark.of().sql("status = 'SENT'").set("sent_at", now()),
+        return outbox.done(delivery.claim(), Mark.of().sql("status = 'SENT'").set("sent_at", clock.now()),
                 Events.payload(InboxArrivals.topic(), arrival));
     }
 
     private Uni<Boolean> markFinal(Claimed delivery, String status, String reason) {
         return outbox.done(delivery.claim(), Mark.of().set("status", status).set("last_error", reason))
                 .replaceWith(false);
-    }
-
-    private OffsetDateTime now() {
-        return clock.now();
     }
 }

@@ -152,7 +152,7 @@ public class DeviceWorker {
                             error);
                     return error;
                 })
-                .chain(error -> record(job, error, now).chain(() -> settle(job, error, now)));
+                .chain(error -> recordAttempt(job, error, now).chain(() -> settle(job, error, now)));
     }
 
     /** Tells the device; blocks. Returns null (no error): a failure is thrown. */
@@ -194,7 +194,7 @@ public class DeviceWorker {
         return visitId.toString().replace("-", "");
     }
 
-    private Uni<Void> record(Job job, String error, OffsetDateTime now) {
+    private Uni<Void> recordAttempt(Job job, String error, OffsetDateTime now) {
         return pool.preparedQuery("INSERT INTO device_job_attempt (job_id, attempted_at, ok, error) "
                 + "VALUES ($1, $2, $3, $4)").execute(Tuple.of(job.claim().id(), now, error == null, error))
                 .replaceWithVoid();
