@@ -140,10 +140,7 @@ public class DeliveryWorker {
             passesUnderWay.decrementAndGet();
             return Uni.createFrom().voidItem();
         }
-        return deliverDue().replaceWithVoid().onFailure().recoverWithUni(failure -> {
-            LOG.warn("A delivery pass failed; the next pass tries again", failure);
-            return Uni.createFrom().voidItem();
-        }).onTermination().invoke(passesUnderWay::decrementAndGet);
+        return outbox.scheduled(deliverDue()).onTermination().invoke(passesUnderWay::decrementAndGet);
     }
 
     /** Stops the scheduled passes of this replica (what was claimed and not sent is taken again after the lease). */

@@ -55,6 +55,14 @@ public final class Outbox {
                 });
     }
 
+    /** A scheduled pass that never fails the scheduler: a failure is logged and the next pass tries again. */
+    public Uni<Void> scheduled(Uni<Integer> pass) {
+        return pass.replaceWithVoid().onFailure().recoverWithUni(failure -> {
+            LOG.warnf(failure, "A pass over %s failed; the next pass tries again", table.name());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
     /**
      * Sends each claimed row in turn, at most {@code concurrency} at once; a row whose send or mark fails is left
      * to its lease. Returns how many sends answered true.

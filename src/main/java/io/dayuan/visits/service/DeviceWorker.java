@@ -130,10 +130,7 @@ public class DeviceWorker {
     @Scheduled(identity = "visits-device-worker", every = "${dayuan.visits.device-worker-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return runDue(clock.now()).replaceWithVoid().onFailure().recoverWithUni(failure -> {
-            LOG.error("Device worker run failed", failure);
-            return Uni.createFrom().voidItem();
-        });
+        return outbox.scheduled(runDue(clock.now()));
     }
 
     /** Runs the jobs due at {@code now}, one after the other; returns how many were attempted. */

@@ -77,10 +77,7 @@ public class VisitorSmsWorker {
     @Scheduled(identity = "visits-sms-worker", every = "${dayuan.visits.sms-worker-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return sendDue().replaceWithVoid().onFailure().recoverWithUni(failure -> {
-            LOG.warn("A visitor SMS pass failed; the next pass tries again", failure);
-            return Uni.createFrom().voidItem();
-        });
+        return outbox.scheduled(sendDue());
     }
 
     /**
