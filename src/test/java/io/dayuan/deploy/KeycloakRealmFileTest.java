@@ -45,7 +45,7 @@ class KeycloakRealmFileTest {
         assertThat(mobile.getJsonObject("attributes").getString("pkce.code.challenge.method")).isEqualTo("S256");
         List<String> claims = mobile.getJsonArray("protocolMappers").stream()
                 .map(mapper -> ((JsonObject) mapper).getJsonObject("config").getString("claim.name")).toList();
-        assertThat(claims).contains("groups", "name", "preferred_username", "phone_number", "locale");
+        assertThat(claims).contains("groups", "name", "preferred_username", "phone_number", "locale", "dingtalk_userid");
         assertThat(mobile.getJsonArray("defaultClientScopes").getList()).contains("basic", "roles");
     }
 

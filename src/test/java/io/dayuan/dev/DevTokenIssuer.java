@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,12 @@ public class DevTokenIssuer {
 
     /** A token as Keycloak would issue it for the person: {@code sub}, {@code name}, {@code groups}, ... */
     public String issue(String subject, String name, String phone, Collection<String> roles, String locale) {
+        return issue(subject, name, phone, roles, locale, Map.of());
+    }
+
+    /** The same, with further claims (e.g. the DingTalk user id Keycloak maps from its identity provider). */
+    public String issue(String subject, String name, String phone, Collection<String> roles, String locale,
+            Map<String, String> more) {
         JwtClaimsBuilder claims = Jwt.issuer(DevEnvironmentConfig.ISSUER)
                 .subject(subject)
                 .claim("name", name)
@@ -46,6 +53,7 @@ public class DevTokenIssuer {
         if (locale != null) {
             claims.claim("locale", locale);
         }
+        more.forEach(claims::claim);
         return claims.sign(privateKey());
     }
 

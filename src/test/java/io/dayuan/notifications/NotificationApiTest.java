@@ -180,6 +180,50 @@ class NotificationApiTest {
         assertThat(database.count("SELECT count(*) FROM device WHERE person_id = $1", person.id())).isZero();
     }
 
+    private static final String REGISTER_WITH = "mutation($token: String!, $platform: DevicePlatform!, "
+            + "$provider: PushProvider) { registerDevice(token: $token, platform: $platform, provider: $provider) "
+            + "{ token platform provider } }";
+
+    @Test
+    void aPhoneIsRegisteredWithItsPushProviderOrTheOneItsTokenImplies() {
+        Someone person = fixtures.someone(null, "staff");
+        String huawei = "hw-" + UUID.randomUUID();
+        String jpush = "jp-" + UUID.randomUUID();
+        String fcm = "fcm-" + UUID.randomUUID();
+        String apns = UUID.randomUUID().toString().replace("-", "").repeat(2);
+        assertThat(graphQL.call(person.as(), REGISTER_WITH, vars("token", huawei, "platform", "ANDROID", "provider", "HUAWEI"))
+                .getString("data.registerDevice.provider")).isEqualTo("HUAWEI");
+        assertThat(graphQL.call(person.as(), REGISTER_WITH, vars("token", jpush, "platform", "IOS", "provider", "JPUSH"))
+                .getString("data.registerDevice.provider")).isEqualTo("JPUSH");
+        assertThat(graphQL.call(person.as(), REGISTER_WITH, vars("token", fcm, "platform", "ANDROID"))
+                .getString("data.registerDevice.provider")).isEqualTo("FCM");
+        assertThat(graphQL.call(person.as(), REGISTER_WITH, vars("token", apns, "platform", "IOS"))
+                .getString("data.registerDevice.provider")).isEqualTo("APNS");
+        assertThat(database.rows("SELECT token, provider FROM device WHERE person_id = $1", person.id()))
+                .extracting(row -> row.getString(0) + ":" + row.getString(1))
+                .containsExactlyInAnyOrder(huawei + ":HUAWEI", jpush + ":JPUSH", fcm + ":FCM", apns + ":APNS");
+    }
+
+    @Test
+    void providersTheServiceCannotSendToAreRefusedAtRegistrationNamingTheProvider() {
+        Someone person = fixtures.someone(null, "staff");
+        for (String vendor : List.of("HONOR", "XIAOMI", "OPPO", "VIVO")) {
+            JsonPath refused = graphQL.call(person.as(), REGISTER_WITH,
+                    vars("token", "v-" + UUID.randomUUID(), "platform", "ANDROID", "provider", vendor));
+            assertThat(errorCode(refused)).as(vendor).isEqualTo("VALIDATION");
+            assertThat(refused.getString("errors[0].extensions.field")).isEqualTo("provider");
+            assertThat(refused.getString("errors[0].message")).contains(vendor).contains("JPUSH");
+        }
+        for (Map<String, Object> misfit : List.of(vars("platform", "ANDROID", "provider", "APNS"),
+                vars("platform", "IOS", "provider", "HUAWEI"), vars("platform", "ANDROID", "provider", "GETUI"))) {
+            misfit.put("token", "m-" + UUID.randomUUID());
+            JsonPath refused = graphQL.call(person.as(), REGISTER_WITH, misfit);
+            assertThat(errorCode(refused)).as(misfit.toString()).isEqualTo("VALIDATION");
+            assertThat(refused.getString("errors[0].extensions.field")).isEqualTo("provider");
+        }
+        assertThat(database.count("SELECT count(*) FROM device WHERE person_id = $1", person.id())).isZero();
+    }
+
     @Test
     void devicesNeedASignedInPerson() {
         assertThat(errorCode(graphQL.call(graphQL.anonymous(), REGISTER, vars("token", "anon-token", "platform", "IOS"))))

@@ -166,7 +166,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "single-town", "production" })
-    void onlyTheIngressControllerGetsInAndOnlyTheDatabaseIdentityProviderDnsAndDevicesAreReached(String overlay) {
+    void onlyTheIngressControllerGetsInAndOnlyTheDatabaseIdentityProviderDnsDevicesAndProvidersAreReached(String overlay) {
         RenderedManifests rendered = RenderedManifests.render(overlay);
         List<JsonNode> policies = rendered.ofKind("NetworkPolicy").filter(p -> "dayuan".equals(
                 p.path("spec").path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText())).toList();
@@ -186,11 +186,17 @@ class KubernetesManifestsTest {
         String devices = configMapData(rendered, "dayuan-network", "DEVICE_NETWORK_CIDR", "10.99.0.0/16");
         if (overlay.equals("production")) {
             assertThat(egress).containsExactlyInAnyOrder("dns:53", "pods cnpg.io/cluster=dayuan-db:5432",
-                    "pods app.kubernetes.io/name=keycloak:8080", "cidr " + devices + ":any");
+                    "pods app.kubernetes.io/name=keycloak:8080", "cidr " + devices + ":any", "cidr 0.0.0.0/0:443");
         } else {
             assertThat(egress).containsExactlyInAnyOrder("dns:53", "cidr 10.20.0.15/32:5432", "cidr 10.20.0.16/32:443",
-                    "cidr 192.168.50.0/24:any");
+                    "cidr 192.168.50.0/24:any", "cidr 0.0.0.0/0:443");
         }
+        // the notification providers: public addresses only, not the cluster, private networks or cloud metadata
+        JsonNode providers = policies.stream().flatMap(p -> stream(p.path("spec").path("egress")))
+                .map(rule -> rule.path("to").get(0).path("ipBlock"))
+                .filter(block -> block.path("cidr").asText().equals("0.0.0.0/0")).findFirst().orElseThrow();
+        assertThat(texts(providers.path("except"))).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+                "169.254.0.0/16");
     }
 
     @Test

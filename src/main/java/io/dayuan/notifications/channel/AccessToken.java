@@ -3,9 +3,14 @@ package io.dayuan.notifications.channel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
 
 /**
  * A provider's access token, obtained once for all concurrent sends and kept until shortly before it expires (a
@@ -15,6 +20,21 @@ final class AccessToken {
 
     /** What the provider's token endpoint answered. */
     record Issued(String value, Duration lifetime) {
+
+        /**
+         * The token of an answer with {@code access_token} and {@code expires_in} (the default lifetime when left
+         * out) that the provider's own check accepts; anything else is a failure worth retrying later.
+         */
+        static Issued read(String endpoint, HttpResponse<Buffer> response, Predicate<JsonObject> accepted,
+                Duration defaultLifetime) {
+            JsonObject answer = ProviderAnswer.json(response.bodyAsString());
+            if (response.statusCode() != 200 || answer.getString("access_token") == null || !accepted.test(answer)) {
+                throw SendFailure.transientFailure(endpoint + " answered HTTP " + response.statusCode() + ": "
+                        + ProviderAnswer.shorten(response.bodyAsString()));
+            }
+            return new Issued(answer.getString("access_token"),
+                    Duration.ofSeconds(answer.getLong("expires_in", defaultLifetime.toSeconds())));
+        }
     }
 
     private static final Duration MAX_MARGIN = Duration.ofMinutes(5);
@@ -32,7 +52,7 @@ final class AccessToken {
     }
 
     /** The cached token, or the one being obtained now (a single request however many sends wait for it). */
-    synchronized Uni<String> get() {
+    private synchronized Uni<String> get() {
         if (value != null && clock.instant().isBefore(renewAt)) {
             return Uni.createFrom().item(value);
         }
@@ -42,8 +62,22 @@ final class AccessToken {
         return underWay;
     }
 
-    /** Forgets the token the provider refused, so that the next {@link #get()} obtains a new one. */
-    synchronized void refused(String token) {
+    /**
+     * Makes the call with the token; when the provider's answer says the token is expired or invalid, renews it once
+     * and makes the call again (a second refusal of a fresh token is not the token's age: that answer is kept).
+     */
+    <T> Uni<T> call(Function<String, Uni<T>> call, Predicate<T> refusesToken) {
+        return get().chain(first -> call.apply(first).chain(answer -> {
+            if (!refusesToken.test(answer)) {
+                return Uni.createFrom().item(answer);
+            }
+            refused(first);
+            return get().chain(second -> call.apply(second));
+        }));
+    }
+
+    /** Forgets the token the provider refused, so that the next call obtains a new one. */
+    private synchronized void refused(String token) {
         if (token.equals(value)) {
             renewAt = Instant.MIN;
         }

@@ -61,14 +61,8 @@ public class DingTalkSender implements Sender {
     public Uni<Void> send(Message message) {
         String body = new JsonObject().put("agent_id", agentId).put("userid_list", message.address())
                 .put("msg", msg(message)).encode();
-        return token.get().chain(first -> post(first, body).chain(answer -> {
-            if (!TOKEN_REFUSED.contains(errcode(answer))) {
-                return Uni.createFrom().item(answer);
-            }
-            // renewed once: a second refusal of a fresh token is not the token's age
-            token.refused(first);
-            return token.get().chain(second -> post(second, body));
-        })).chain(answer -> outcome(answer, message.address()));
+        return token.call(accessToken -> post(accessToken, body), answer -> TOKEN_REFUSED.contains(errcode(answer)))
+                .chain(answer -> outcome(answer, message.address()));
     }
 
     JsonObject msg(Message message) {
@@ -125,15 +119,7 @@ public class DingTalkSender implements Sender {
                 .send()
                 .onFailure().transform(failure -> SendFailure.transientFailure("DingTalk gettoken unreachable: "
                         + failure.getMessage()))
-                .map(response -> {
-                    JsonObject answer = ProviderAnswer.json(response.bodyAsString());
-                    if (response.statusCode() != 200 || ProviderAnswer.code(answer, "errcode", -2) != 0
-                            || answer.getString("access_token") == null) {
-                        throw SendFailure.transientFailure("DingTalk gettoken answered HTTP " + response.statusCode()
-                                + ": " + ProviderAnswer.shorten(response.bodyAsString()));
-                    }
-                    return new AccessToken.Issued(answer.getString("access_token"),
-                            Duration.ofSeconds(answer.getLong("expires_in", 7200L)));
-                });
+                .map(response -> AccessToken.Issued.read("DingTalk gettoken", response,
+                        answer -> ProviderAnswer.code(answer, "errcode", -2) == 0, Duration.ofHours(2)));
     }
 }

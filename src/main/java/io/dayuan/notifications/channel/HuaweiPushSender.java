@@ -52,13 +52,9 @@ public class HuaweiPushSender implements Sender {
     @Override
     public Uni<Void> send(Message message) {
         String body = body(message).encode();
-        return token.get().chain(first -> post(first, body).chain(answer -> {
-            if (answer.statusCode() != 401 && !OAUTH_REFUSED.contains(code(answer))) {
-                return Uni.createFrom().item(answer);
-            }
-            token.refused(first);
-            return token.get().chain(second -> post(second, body));
-        })).chain(this::outcome);
+        return token.call(accessToken -> post(accessToken, body),
+                answer -> answer.statusCode() == 401 || OAUTH_REFUSED.contains(code(answer)))
+                .chain(this::outcome);
     }
 
     static JsonObject body(Message message) {
@@ -121,14 +117,7 @@ public class HuaweiPushSender implements Sender {
                 .sendBuffer(Buffer.buffer(form))
                 .onFailure().transform(failure -> SendFailure.transientFailure("Huawei OAuth unreachable: "
                         + failure.getMessage()))
-                .map(response -> {
-                    JsonObject answer = ProviderAnswer.json(response.bodyAsString());
-                    if (response.statusCode() != 200 || answer.getString("access_token") == null) {
-                        throw SendFailure.transientFailure("Huawei OAuth answered HTTP " + response.statusCode() + ": "
-                                + ProviderAnswer.shorten(response.bodyAsString()));
-                    }
-                    return new AccessToken.Issued(answer.getString("access_token"),
-                            Duration.ofSeconds(answer.getLong("expires_in", 3600L)));
-                });
+                .map(response -> AccessToken.Issued.read("Huawei OAuth", response, answer -> true,
+                        Duration.ofHours(1)));
     }
 }

@@ -1,6 +1,5 @@
 package io.dayuan.notifications.channel;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -9,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.dayuan.notifications.NotificationChannel;
@@ -56,19 +53,13 @@ class DingTalkSendersTest {
     }
 
     private void tokens(String... tokens) {
-        String state = Scenario.STARTED;
-        for (int i = 0; i < tokens.length; i++) {
-            String next = i + 1 < tokens.length ? "token " + (i + 1) : state;
-            standIn.server.stubFor(get(urlPathEqualTo("/gettoken")).inScenario("tokens").whenScenarioStateIs(state)
-                    .willSetStateTo(next).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\""
-                            + tokens[i] + "\",\"expires_in\":7200}")));
-            state = next;
-        }
+        standIn.tokens(() -> get(urlPathEqualTo("/gettoken")), token -> "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\""
+                + token + "\",\"expires_in\":7200}", tokens);
     }
 
     private void answer(String token, int status, String body) {
         standIn.server.stubFor(post(urlPathEqualTo(SEND)).withQueryParam("access_token", equalTo(token))
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+                .willReturn(StandIn.json(status, body)));
     }
 
     private static Message to(String userId) {
@@ -161,8 +152,7 @@ class DingTalkSendersTest {
         answer("token-1", 200, "{\"errcode\":40014,\"errmsg\":\"不合法的access_token\"}");
         answer("token-2", 200, "{\"errcode\":40014,\"errmsg\":\"不合法的access_token\"}");
 
-        assertThatThrownBy(() -> workNotices(DingTalkSender.Format.OA).send(to("u1")).await().indefinitely())
-                .isInstanceOfSatisfying(SendFailure.class, f -> assertThat(f.kind()).isEqualTo(SendFailure.Kind.TRANSIENT));
+        StandIn.assertFails(workNotices(DingTalkSender.Format.OA).send(to("u1")), SendFailure.Kind.TRANSIENT);
         assertThat(sends()).hasSize(2);
         assertThat(tokenRequests()).isEqualTo(2);
     }
@@ -182,8 +172,7 @@ class DingTalkSendersTest {
 
     private void assertKind(Sender sender, int status, String body, SendFailure.Kind kind) {
         answer("token-1", status, body);
-        assertThatThrownBy(() -> sender.send(to("u1")).await().indefinitely())
-                .isInstanceOfSatisfying(SendFailure.class, f -> assertThat(f.kind()).isEqualTo(kind));
+        StandIn.assertFails(sender.send(to("u1")), kind);
     }
 
     @Test
@@ -215,13 +204,11 @@ class DingTalkSendersTest {
 
         standIn.server.stubFor(post(urlPathEqualTo("/robot/send"))
                 .willReturn(okJson("{\"errcode\":130101,\"errmsg\":\"send too fast\"}")));
-        assertThatThrownBy(() -> robot.send(StandIn.message(NotificationChannel.DINGTALK, Senders.GROUP, null))
-                .await().indefinitely())
-                .isInstanceOfSatisfying(SendFailure.class, f -> assertThat(f.kind()).isEqualTo(SendFailure.Kind.TRANSIENT));
+        StandIn.assertFails(robot.send(StandIn.message(NotificationChannel.DINGTALK, Senders.GROUP, null)),
+                SendFailure.Kind.TRANSIENT);
         standIn.server.stubFor(post(urlPathEqualTo("/robot/send"))
                 .willReturn(okJson("{\"errcode\":310000,\"errmsg\":\"sign not match\"}")));
-        assertThatThrownBy(() -> robot.send(StandIn.message(NotificationChannel.DINGTALK, Senders.GROUP, null))
-                .await().indefinitely())
-                .isInstanceOfSatisfying(SendFailure.class, f -> assertThat(f.kind()).isEqualTo(SendFailure.Kind.PERMANENT));
+        StandIn.assertFails(robot.send(StandIn.message(NotificationChannel.DINGTALK, Senders.GROUP, null)),
+                SendFailure.Kind.PERMANENT);
     }
 }

@@ -1,18 +1,28 @@
 package io.dayuan.notifications.channel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.dayuan.notifications.DevicePlatform;
 import io.dayuan.notifications.NotificationChannel;
 import io.dayuan.notifications.PushProvider;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
@@ -65,6 +75,28 @@ final class StandIn {
     void stop() {
         server.stop();
         vertx.closeAndAwait();
+    }
+
+    /** The token endpoint hands out the tokens one after the other, each answered as {@code answer} words it. */
+    void tokens(Supplier<MappingBuilder> endpoint, Function<String, String> answer, String... tokens) {
+        String state = Scenario.STARTED;
+        for (int i = 0; i < tokens.length; i++) {
+            String next = i + 1 < tokens.length ? "token " + (i + 1) : state;
+            server.stubFor(endpoint.get().inScenario("tokens").whenScenarioStateIs(state).willSetStateTo(next)
+                    .willReturn(WireMock.okJson(answer.apply(tokens[i]))));
+            state = next;
+        }
+    }
+
+    /** An answer with a JSON content type, whatever the body. */
+    static ResponseDefinitionBuilder json(int status, String body) {
+        return WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** The send fails, saying what the worker is to do next. */
+    static void assertFails(Uni<Void> send, SendFailure.Kind kind) {
+        assertThatThrownBy(() -> send.await().atMost(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(SendFailure.class, f -> assertThat(f.kind()).isEqualTo(kind));
     }
 
     static Message message(NotificationChannel channel, String address, PushProvider provider) {

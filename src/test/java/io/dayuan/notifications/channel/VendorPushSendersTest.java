@@ -1,13 +1,10 @@
 package io.dayuan.notifications.channel;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.dayuan.notifications.NotificationChannel;
@@ -54,19 +50,13 @@ class VendorPushSendersTest {
     }
 
     private void huaweiTokens(String... tokens) {
-        String state = Scenario.STARTED;
-        for (int i = 0; i < tokens.length; i++) {
-            String next = i + 1 < tokens.length ? "token " + (i + 1) : state;
-            standIn.server.stubFor(post(urlPathEqualTo("/oauth2/v3/token")).inScenario("tokens")
-                    .whenScenarioStateIs(state).willSetStateTo(next)
-                    .willReturn(okJson("{\"access_token\":\"" + tokens[i] + "\",\"expires_in\":3600,\"token_type\":\"Bearer\"}")));
-            state = next;
-        }
+        standIn.tokens(() -> post(urlPathEqualTo("/oauth2/v3/token")), token -> "{\"access_token\":\"" + token
+                + "\",\"expires_in\":3600,\"token_type\":\"Bearer\"}", tokens);
     }
 
     private void huaweiAnswer(String token, int status, String body) {
         standIn.server.stubFor(post(urlPathEqualTo(HUAWEI_SEND)).withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+                .willReturn(StandIn.json(status, body)));
     }
 
     private static Message push(String token, PushProvider provider) {
@@ -150,8 +140,7 @@ class VendorPushSendersTest {
 
     private void huaweiKind(Sender sender, int status, String body, SendFailure.Kind kind) {
         huaweiAnswer("hw-token-1", status, body);
-        assertThatThrownBy(() -> sender.send(push("t", PushProvider.HUAWEI)).await().indefinitely())
-                .isInstanceOfSatisfying(SendFailure.class, f -> assertThat(f.kind()).isEqualTo(kind));
+        StandIn.assertFails(sender.send(push("t", PushProvider.HUAWEI)), kind);
     }
 
     // ---------------------------------------------------------------- JPush
@@ -162,8 +151,7 @@ class VendorPushSendersTest {
     }
 
     private void jpushAnswer(int status, String body) {
-        standIn.server.stubFor(post(urlPathEqualTo("/v3/push"))
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+        standIn.server.stubFor(post(urlPathEqualTo("/v3/push")).willReturn(StandIn.json(status, body)));
     }
 
     @Test
@@ -200,13 +188,11 @@ class VendorPushSendersTest {
         jpushKind(sender, 400, "{\"error\":{\"code\":1003,\"message\":\"Parameter value is invalid\"}}",
                 SendFailure.Kind.PERMANENT);
         JPushSender unreachable = new JPushSender(standIn.client(), "http://127.0.0.1:1", "k", "s", true, StandIn.TIMEOUT);
-        assertThatThrownBy(() -> unreachable.send(push("r", PushProvider.JPUSH)).await().indefinitely())
-                .isInstanceOfSatisfying(SendFailure.class, f -> assertThat(f.kind()).isEqualTo(SendFailure.Kind.TRANSIENT));
+        StandIn.assertFails(unreachable.send(push("r", PushProvider.JPUSH)), SendFailure.Kind.TRANSIENT);
     }
 
     private void jpushKind(Sender sender, int status, String body, SendFailure.Kind kind) {
         jpushAnswer(status, body);
-        assertThatThrownBy(() -> sender.send(push("r", PushProvider.JPUSH)).await().indefinitely())
-                .isInstanceOfSatisfying(SendFailure.class, f -> assertThat(f.kind()).isEqualTo(kind));
+        StandIn.assertFails(sender.send(push("r", PushProvider.JPUSH)), kind);
     }
 }
