@@ -62,11 +62,6 @@ public class CanteenApi {
     @Inject
     Subscriptions subscriptions;
 
-    @Description("A menu was published or corrected")
-    public record MenuPublication(@NonNull @Id String menuId, @NonNull @Id String canteenId, @NonNull LocalDate date,
-            @NonNull Meal meal, int revision, boolean corrected) {
-    }
-
     @Inject
     CanteenRepository repository;
 
@@ -226,11 +221,8 @@ public class CanteenApi {
     @Description("Menus of a canteen as they are published or corrected. Any signed-in role.")
     public Multi<@NonNull MenuPublication> menuPublished(@Name("canteenId") @NonNull @Id String canteenId) {
         String id = Ids.parse("canteenId", canteenId).toString();
-        return subscriptions.open(() -> events.on(MenuService.PUBLISHED_TOPIC)
-                .filter(event -> id.equals(event.getString("canteenId")))
-                .map(event -> new MenuPublication(event.getString("menuId"), id, LocalDate.parse(event.getString("date")),
-                        Meal.valueOf(event.getString("meal")), event.getInteger("revision"),
-                        event.getBoolean("corrected"))));
+        return subscriptions.open(() -> events.on(MenuPublication.topic())
+                .filter(published -> id.equals(published.canteenId())));
     }
 
     // ---- meal registration
@@ -378,8 +370,8 @@ public class CanteenApi {
     @Description("Leftover offers of a canteen as they are made and claimed. Any signed-in role.")
     public Multi<@NonNull LeftoverOfferUpdate> leftoverOffers(@Name("canteenId") @NonNull @Id String canteenId) {
         String id = Ids.parse("canteenId", canteenId).toString();
-        return subscriptions.open(() -> events.on(LeftoverService.TOPIC)
-                .filter(event -> id.equals(event.getString("canteenId"))).map(LeftoverOfferUpdate::of));
+        return subscriptions.open(() -> events.on(LeftoverOfferUpdate.topic())
+                .filter(update -> id.equals(update.canteenId())));
     }
 
     // ---- feedback

@@ -18,11 +18,11 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.dayuan.emergency.service.EmergencyService;
 import io.dayuan.emergency.service.EmergencyService.EmergencyInput;
-import io.dayuan.notifications.Cursor;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.Ids;
+import io.dayuan.platform.Page;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
@@ -63,7 +63,7 @@ public class EmergencyApi {
     public Uni<@NonNull List<@NonNull EmergencyBroadcast>> emergencyBroadcasts(@Name("siteId") @Id String siteId,
             @Name("first") @DefaultValue("20") Integer first) {
         UUID site = Ids.parse("siteId", siteId);
-        return service.latest(site, Cursor.pageSize("first", first));
+        return service.latest(site, Page.size("first", first, 20, 100));
     }
 
     @Description("The site it was sent to")

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.dayuan.platform.events.Topic;
 import io.vertx.core.json.JsonObject;
 
 /** One line of a site's live gate feed, as guards see it. */
@@ -14,6 +15,11 @@ public record GateEvent(@NonNull GateEventKind kind, @NonNull @Id String siteId,
         Direction direction, String holderName, String plate,
         @Description("Why it was denied, or what the alert is about") String detail,
         @NonNull OffsetDateTime at) {
+
+    /** The live gate feed of one site, on every replica. */
+    public static Topic<GateEvent> topic(String siteId) {
+        return new Topic<>("gate:" + siteId, GateEvent::toJson, GateEvent::fromJson);
+    }
 
     public JsonObject toJson() {
         return new JsonObject().put("kind", kind.name()).put("siteId", siteId).put("gateId", gateId)

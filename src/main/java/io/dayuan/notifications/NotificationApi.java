@@ -27,7 +27,9 @@ import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Ids;
+import io.dayuan.platform.Page;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.platform.graphql.Subscriptions;
@@ -70,9 +72,9 @@ public class NotificationApi {
             @Name("unreadOnly") @DefaultValue("false") boolean unreadOnly,
             @Name("first") @DefaultValue("20") Integer first,
             @Name("after") String after) {
-        int size = Cursor.pageSize("first", first);
+        int size = Page.size("first", first, 20, 100);
         Cursor cursor = Cursor.decode("after", after);
-        return caller.person().chain(me -> service.inbox(me.id, unreadOnly, size, cursor));
+        return caller.person().chain(me -> service.inbox(me.id, unreadOnly, size, cursor)).map(NotificationPage::of);
     }
 
     @Query
@@ -181,7 +183,8 @@ public class NotificationApi {
     @Description("Deliveries that kept failing and were parked, newest first, a page at a time. Role: admin.")
     public Uni<@NonNull DeliveryPage> parkedDeliveries(@Name("first") @DefaultValue("50") Integer first,
             @Name("after") String after) {
-        return service.parked(Cursor.pageSize("first", first), Cursor.decode("after", after));
+        return service.parked(Page.size("first", first, 20, 100), Cursor.decode("after", after))
+                .map(DeliveryPage::of);
     }
 
     @Mutation

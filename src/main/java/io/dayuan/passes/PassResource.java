@@ -23,6 +23,7 @@ import io.dayuan.passes.service.QrCodes.Label;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.sites.Site;
@@ -37,6 +38,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  */
 @Path("/passes")
 public class PassResource {
+
+    @Inject
+    Clock clock;
 
     static final int MAX_SHEET = 200;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -92,7 +96,7 @@ public class PassResource {
                 throw ApiException.notFound("Pass", missing);
             }
             boolean english = person.locale != null && person.locale.startsWith("en");
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             List<Label> labels = new ArrayList<>();
             for (Pass pass : passes) {
                 String code = codes.codeFor(pass, now);
@@ -127,7 +131,7 @@ public class PassResource {
             return caller.hasRole(Roles.ADMIN).chain(admin -> admin ? Uni.createFrom().item(pass)
                     : caller.person().map(person -> holderOnly(pass, person)));
         }).map(pass -> {
-            String code = codes.codeFor(pass, Instant.now());
+            String code = codes.codeFor(pass, clock.instant());
             if (code == null) {
                 throw ApiException.conflict("Pass " + id + " is revoked");
             }

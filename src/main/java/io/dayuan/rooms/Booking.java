@@ -1,10 +1,8 @@
 package io.dayuan.rooms;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +20,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
+import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Identified;
 
 /** A room held for a time span; each occurrence of a recurring booking is a booking of its own. */
@@ -86,11 +85,6 @@ public class Booking extends Identified {
 
     @Description("Where a list of bookings goes on after this one: pass it as `after`")
     public @NonNull String getCursor() {
-        return encodeCursor(startsAt, id);
-    }
-
-    public static String encodeCursor(OffsetDateTime startsAt, UUID id) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((startsAt.toInstant() + "|" + id).getBytes(StandardCharsets.UTF_8));
+        return new Cursor(startsAt, id).encode();
     }
 }

@@ -145,14 +145,8 @@ public class RoomApi {
             + "released), for a door tablet or the app. Any signed-in role.")
     public Multi<@NonNull RoomScheduleChanged> roomScheduleChanged(@Name("roomId") @NonNull @Id String roomId) {
         String room = Ids.parse("roomId", roomId).toString();
-        return subscriptions.open(() -> events.on(BookingService.TOPIC)
-                .filter(data -> room.equals(data.getString("roomId"))).map(data -> {
-                    RoomScheduleChanged changed = new RoomScheduleChanged();
-                    changed.roomId = room;
-                    changed.bookingId = data.getString("bookingId");
-                    changed.change = ScheduleChange.valueOf(data.getString("change"));
-                    return changed;
-                }));
+        return subscriptions.open(() -> events.on(RoomScheduleChanged.topic())
+                .filter(changed -> room.equals(changed.roomId())));
     }
 
     // ------------------------------------------------------------------------------------------------- bookings

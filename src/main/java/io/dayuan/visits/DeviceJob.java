@@ -11,7 +11,10 @@ import org.hibernate.annotations.CreationTimestamp;
 
 import io.dayuan.platform.Identified;
 
-/** One thing a device must be told about a visit: a row of the durable outbox. Not a GraphQL type. */
+/**
+ * One thing a device must be told about a visit: a row of the durable outbox. Its lease (claim_id, claimed_until)
+ * is not mapped: only the device worker writes it. Not a GraphQL type.
+ */
 @Entity
 public class DeviceJob extends Identified {
 
@@ -34,9 +37,8 @@ public class DeviceJob extends Identified {
 
     public OffsetDateTime dueAt;
 
+    /** Failed attempts so far. */
     public int attempts;
-
-    public OffsetDateTime lockedUntil;
 
     public String lastError;
 

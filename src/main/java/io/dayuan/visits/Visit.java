@@ -16,6 +16,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Identified;
 import io.quarkus.qute.TemplateData;
 
@@ -115,31 +116,6 @@ public class Visit extends Identified {
 
     @Description("Where myVisits goes on after this visit: pass it as `after`")
     public @NonNull String getCursor() {
-        return encodeCursor(arriveFrom, id);
-    }
-
-    /** An opaque cursor: URL-safe base64 of "arriveFrom|id". */
-    public static String encodeCursor(OffsetDateTime arriveFrom, UUID id) {
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (arriveFrom.toInstant() + "|" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    /** A position in myVisits decoded from a cursor. */
-    public record Position(OffsetDateTime arriveFrom, UUID id) {
-    }
-
-    /** Decodes a cursor of {@link #encodeCursor}; null when it is not one. */
-    public static Position decodeCursor(String cursor) {
-        try {
-            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor),
-                    java.nio.charset.StandardCharsets.UTF_8).split("\\|", -1);
-            if (parts.length != 2) {
-                return null;
-            }
-            return new Position(java.time.Instant.parse(parts[0]).atOffset(java.time.ZoneOffset.UTC),
-                    UUID.fromString(parts[1]));
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return new Cursor(arriveFrom, id).encode();
     }
 }

@@ -26,7 +26,9 @@ import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ClientAddress;
+import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Ids;
+import io.dayuan.platform.Page;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
@@ -143,8 +145,9 @@ public class VisitApi {
             + "going on `after` the cursor of the last visit of the page. Roles: staff, admin.")
     public Uni<@NonNull List<@NonNull Visit>> myVisits(@Name("first") @DefaultValue("100") int first,
             @Name("after") String after) {
-        Visit.Position position = service.position(after);
-        return caller.person().chain(host -> service.hostedBy(host, first, position));
+        Cursor position = Cursor.decode("after", after);
+        int size = Page.size("first", first, 100, 500);
+        return caller.person().chain(host -> service.hostedBy(host, size, position));
     }
 
     @Query

@@ -1,6 +1,5 @@
 package io.dayuan.canteen.service;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +17,7 @@ import io.dayuan.notifications.LocalizedText;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +25,9 @@ import io.smallrye.mutiny.Uni;
 /** Ratings of dishes served, and the suggestion box. */
 @ApplicationScoped
 public class FeedbackService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     DishRatingRepository ratings;
@@ -74,7 +77,7 @@ public class FeedbackService {
                             rating.personId = personId;
                             rating.stars = stars;
                             rating.comment = comment == null || comment.isBlank() ? null : comment.strip();
-                            rating.updatedAt = OffsetDateTime.now();
+                            rating.updatedAt = clock.now();
                             return existing != null ? Uni.createFrom().item(rating) : ratings.persist(rating);
                         })));
     }
@@ -108,7 +111,7 @@ public class FeedbackService {
         return suggestions.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("Suggestion", id))
                 .chain(suggestion -> {
                     suggestion.answer = answer.strip();
-                    suggestion.answeredAt = OffsetDateTime.now();
+                    suggestion.answeredAt = clock.now();
                     suggestion.answeredBy = personId;
                     if (suggestion.personId == null) {
                         return Uni.createFrom().item(suggestion);

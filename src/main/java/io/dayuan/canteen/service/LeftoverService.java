@@ -23,9 +23,11 @@ import io.dayuan.canteen.repository.CanteenRepository;
 import io.dayuan.canteen.repository.LeftoverClaimRepository;
 import io.dayuan.canteen.repository.LeftoverOfferRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Randomness;
 import io.dayuan.platform.events.Events;
+import io.dayuan.platform.events.Topic;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -36,7 +38,9 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class LeftoverService {
 
-    public static final String TOPIC = "canteen.leftover-offers";
+    @Inject
+    Clock clock;
+
     private static final char[] CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY34679".toCharArray();
 
     @Input("OfferLeftoversInput")
@@ -51,10 +55,26 @@ public class LeftoverService {
             @NonNull @Id String dishId, int portions, int remainingPortions, int priceCents,
             @NonNull String availableUntil) {
 
-        public static LeftoverOfferUpdate of(JsonObject event) {
-            return new LeftoverOfferUpdate(event.getString("offerId"), event.getString("canteenId"),
-                    event.getString("dishId"), event.getInteger("portions"), event.getInteger("remainingPortions"),
-                    event.getInteger("priceCents"), event.getString("availableUntil"));
+        /** Leftover offers of every canteen as they change, on every replica. */
+        public static Topic<LeftoverOfferUpdate> topic() {
+            return new Topic<>("canteen.leftover-offers", LeftoverOfferUpdate::toJson, LeftoverOfferUpdate::fromJson);
+        }
+
+        static LeftoverOfferUpdate of(LeftoverOffer offer) {
+            return new LeftoverOfferUpdate(offer.id.toString(), offer.canteenId.toString(), offer.dishId.toString(),
+                    offer.portions, offer.getRemainingPortions(), offer.priceCents, offer.availableUntil.toString());
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject().put("offerId", offerId).put("canteenId", canteenId).put("dishId", dishId)
+                    .put("portions", portions).put("remainingPortions", remainingPortions)
+                    .put("priceCents", priceCents).put("availableUntil", availableUntil);
+        }
+
+        public static LeftoverOfferUpdate fromJson(JsonObject json) {
+            return new LeftoverOfferUpdate(json.getString("offerId"), json.getString("canteenId"),
+                    json.getString("dishId"), json.getInteger("portions"), json.getInteger("remainingPortions"),
+                    json.getInteger("priceCents"), json.getString("availableUntil"));
         }
     }
 
@@ -77,10 +97,10 @@ public class LeftoverService {
     public Uni<LeftoverOffer> offer(UUID personId, LeftoverInput input) {
         UUID canteenId = Ids.parse("canteenId", input.canteenId());
         UUID dishId = Ids.parse("dishId", input.dishId());
-        if (!input.availableUntil().isAfter(OffsetDateTime.now())) {
+        if (!input.availableUntil().isAfter(clock.now())) {
             throw ApiException.validation("availableUntil", "availableUntil must be in the future");
         }
-        if (input.availableUntil().isAfter(OffsetDateTime.now().plusDays(2))) {
+        if (input.availableUntil().isAfter(clock.now().plusDays(2))) {
             throw ApiException.validation("availableUntil", "Leftovers are offered for at most two days");
         }
         return canteens.require(canteenId).chain(() -> dishes.require(dishId)).chain(dish -> {
@@ -118,9 +138,9 @@ public class LeftoverService {
                     return null;
                 }))
                 .call(offer -> offers.update("claimed = claimed + ?1 where id = ?2 and claimed + ?1 <= portions "
-                        + "and availableUntil > ?3", portions, offerId, OffsetDateTime.now()).map(updated -> {
+                        + "and availableUntil > ?3", portions, offerId, clock.now()).map(updated -> {
                             if (updated == 0) {
-                                throw ApiException.conflict(offer.availableUntil.isAfter(OffsetDateTime.now())
+                                throw ApiException.conflict(offer.availableUntil.isAfter(clock.now())
                                         ? "Not enough portions left"
                                         : "The offer closed at " + offer.availableUntil);
                             }
@@ -141,7 +161,7 @@ public class LeftoverService {
     public Uni<List<LeftoverOffer>> open(UUID canteenId) {
         return canteens.require(canteenId).chain(() -> offers.list("from LeftoverOffer o where o.canteenId = ?1 "
                 + "and o.availableUntil > ?2 and o.claimed < o.portions order by o.availableUntil", canteenId,
-                OffsetDateTime.now()));
+                clock.now()));
     }
 
     @WithSession
@@ -153,7 +173,7 @@ public class LeftoverService {
     @WithSession
     public Uni<List<LeftoverClaim>> mine(UUID personId) {
         return claims.list("from LeftoverClaim c where c.personId = ?1 and c.createdAt > ?2 order by c.createdAt desc",
-                personId, OffsetDateTime.now().minusDays(7));
+                personId, clock.now().minusDays(7));
     }
 
     @WithSession
@@ -162,10 +182,7 @@ public class LeftoverService {
     }
 
     private Uni<Void> announce(LeftoverOffer offer) {
-        return events.publish(TOPIC, new JsonObject().put("offerId", offer.id.toString())
-                .put("canteenId", offer.canteenId.toString()).put("dishId", offer.dishId.toString())
-                .put("portions", offer.portions).put("remainingPortions", offer.getRemainingPortions())
-                .put("priceCents", offer.priceCents).put("availableUntil", offer.availableUntil.toString()));
+        return events.publish(LeftoverOfferUpdate.topic(), LeftoverOfferUpdate.of(offer));
     }
 
     static String pickupCode() {

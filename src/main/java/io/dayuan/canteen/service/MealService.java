@@ -26,6 +26,7 @@ import io.dayuan.canteen.repository.CanteenRepository;
 import io.dayuan.canteen.repository.MealCutoffRepository;
 import io.dayuan.canteen.repository.MealRegistrationRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -34,6 +35,9 @@ import io.smallrye.mutiny.Uni;
 /** Meal registration (报餐) with its cut-offs, the covers served, and the manager's planning view. */
 @ApplicationScoped
 public class MealService {
+
+    @Inject
+    Clock clock;
 
     /** How far back the walk-in history reaches. */
     static final int HISTORY_DAYS = 180;
@@ -171,7 +175,7 @@ public class MealService {
         return canteens.require(canteenId).chain(canteen -> sites.findById(canteen.siteId)
                 .chain(site -> cutoffs(canteenId).map(all -> {
                     ZonedDateTime deadline = all.get(meal.ordinal()).deadline(date, site.zone());
-                    if (!ZonedDateTime.now(site.zone()).isBefore(deadline)) {
+                    if (!clock.now().atZoneSameInstant(site.zone()).isBefore(deadline)) {
                         throw ApiException.validation("date", "Registration for " + date + " " + meal
                                 + " closed at " + deadline.toOffsetDateTime());
                     }
@@ -258,6 +262,6 @@ public class MealService {
     /** The canteen and the current date in its site's zone. */
     @WithSession
     public Uni<LocalDate> today(Canteen canteen) {
-        return sites.findById(canteen.siteId).map(site -> LocalDate.now(site.zone()));
+        return sites.findById(canteen.siteId).map(site -> clock.today(site.zone()));
     }
 }

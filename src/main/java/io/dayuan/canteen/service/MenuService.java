@@ -1,7 +1,6 @@
 package io.dayuan.canteen.service;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +28,7 @@ import io.dayuan.canteen.Dish;
 import io.dayuan.canteen.Meal;
 import io.dayuan.canteen.Menu;
 import io.dayuan.canteen.MenuItem;
+import io.dayuan.canteen.MenuPublication;
 import io.dayuan.canteen.MenuStatus;
 import io.dayuan.canteen.repository.CanteenRepository;
 import io.dayuan.canteen.repository.MenuItemRepository;
@@ -37,18 +37,20 @@ import io.dayuan.notifications.LocalizedText;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.events.Events;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 
 @ApplicationScoped
 public class MenuService {
 
-    public static final String PUBLISHED_TOPIC = "canteen.menu-published";
+    @Inject
+    Clock clock;
+
     static final int MAX_DAYS = 62;
 
     @Input("MenuItemInput")
@@ -112,10 +114,10 @@ public class MenuService {
                             menu.date = input.date();
                             menu.meal = input.meal();
                             menu.status = MenuStatus.DRAFT;
-                            menu.updatedAt = OffsetDateTime.now();
+                            menu.updatedAt = clock.now();
                             return repository.persist(menu).chain(() -> replaceItems(menu, input.items(), dishIds));
                         }
-                        existing.updatedAt = OffsetDateTime.now();
+                        existing.updatedAt = clock.now();
                         if (existing.status == MenuStatus.DRAFT) {
                             return replaceItems(existing, input.items(), dishIds);
                         }
@@ -131,7 +133,7 @@ public class MenuService {
                 .chain(previousNames -> {
                     menu.previousDishNames = previousNames;
                     menu.revision++;
-                    menu.correctedAt = OffsetDateTime.now();
+                    menu.correctedAt = clock.now();
                     menu.correctionNote = input.note() == null || input.note().isBlank() ? null : input.note().strip();
                     return replaceItems(menu, input.items(), dishIds);
                 })
@@ -171,7 +173,7 @@ public class MenuService {
             }
             menu.status = MenuStatus.PUBLISHED;
             menu.revision = 1;
-            menu.publishedAt = OffsetDateTime.now();
+            menu.publishedAt = clock.now();
             menu.updatedAt = menu.publishedAt;
             return canteens.require(menu.canteenId).chain(canteen -> announce(canteen, menu, false)).replaceWith(menu);
         });
@@ -192,10 +194,9 @@ public class MenuService {
                 : new LocalizedText("查看菜品并报餐。", "See the dishes and register for the meal.");
         Notice notice = new Notice(correction ? "MENU_CORRECTED" : "MENU_PUBLISHED", title, body,
                 "dayuan://menus/" + menu.id);
-        JsonObject event = new JsonObject().put("canteenId", canteen.id.toString()).put("menuId", menu.id.toString())
-                .put("date", date).put("meal", menu.meal.name()).put("revision", menu.revision)
-                .put("corrected", correction);
-        return notifier.notifyRole(Roles.STAFF, notice).chain(() -> events.publish(PUBLISHED_TOPIC, event));
+        MenuPublication event = new MenuPublication(menu.id.toString(), canteen.id.toString(), menu.date, menu.meal,
+                menu.revision, correction);
+        return notifier.notifyRole(Roles.STAFF, notice).chain(() -> events.publish(MenuPublication.topic(), event));
     }
 
     /** The menus of a canteen between two dates; drafts only when asked for (managers). */

@@ -1,7 +1,6 @@
 package io.dayuan.canteen.service;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,6 +32,7 @@ import io.dayuan.canteen.repository.CanteenRepository;
 import io.dayuan.canteen.repository.MealCoversRepository;
 import io.dayuan.canteen.repository.WasteRecordRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -41,6 +41,9 @@ import io.smallrye.mutiny.Uni;
 /** Waste events, covers served, and the waste report. */
 @ApplicationScoped
 public class WasteService {
+
+    @Inject
+    Clock clock;
 
     static final int MAX_REPORT_DAYS = 366;
 
@@ -133,7 +136,7 @@ public class WasteService {
                     row.date = date;
                     row.meal = meal;
                     row.covers = count;
-                    row.recordedAt = OffsetDateTime.now();
+                    row.recordedAt = clock.now();
                     return existing != null ? Uni.createFrom().item(row) : covers.persist(row);
                 })
                 .map(row -> row.covers);

@@ -29,6 +29,7 @@ import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -43,6 +44,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class EmergencyService {
+
+    @Inject
+    Clock clock;
 
     public static final String KIND = "EMERGENCY";
     static final int MAX_TITLE = 100;
@@ -105,7 +109,7 @@ public class EmergencyService {
     }
 
     private Uni<EmergencyBroadcast> record(UUID senderId, Checked checked) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = clock.now();
         return sites.findById(checked.siteId(), LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Site", checked.siteId()))
                 .chain(site -> broadcasts.sentSince(checked.siteId(), now.minus(config.window())))

@@ -19,14 +19,15 @@ public class GateEvents {
 
     /** Sends an event to the site's guards when the current transaction commits. */
     public Uni<Void> publish(GateEvent event) {
-        return events.publish(topic(event.siteId()), event.toJson());
+        return events.publish(GateEvent.topic(event.siteId()), event);
+    }
+
+    /** The NOTIFY payload of an event, for a statement that publishes it itself (see {@link Events#channel()}). */
+    public static String payload(GateEvent event) {
+        return Events.payload(GateEvent.topic(event.siteId()), event);
     }
 
     public Multi<GateEvent> of(UUID siteId) {
-        return events.on(topic(siteId.toString())).map(GateEvent::fromJson);
-    }
-
-    private static String topic(String siteId) {
-        return "gate:" + siteId;
+        return events.on(GateEvent.topic(siteId.toString()));
     }
 }

@@ -13,6 +13,7 @@ import io.dayuan.gates.GatePassage;
 import io.dayuan.gates.PassageSource;
 import io.dayuan.gates.SubjectKind;
 import io.dayuan.gates.repository.GatePassageRepository;
+import io.dayuan.platform.Clock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -22,6 +23,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class GatePassages {
+
+    @Inject
+    Clock clock;
 
     /** What was seen: the subject key identifies one person, visit, pass or plate across passages. */
     public record Passage(UUID siteId, UUID gateId, Direction direction, PassageSource source,
@@ -50,7 +54,7 @@ public class GatePassages {
         passage.visitId = seen.visitId();
         passage.passId = seen.passId();
         passage.recordedBy = seen.recordedBy();
-        passage.passedAt = seen.passedAt() == null ? OffsetDateTime.now() : seen.passedAt();
+        passage.passedAt = seen.passedAt() == null ? clock.now() : seen.passedAt();
         return repository.persist(passage).call(saved -> events.publish(new GateEvent(GateEventKind.PASSAGE,
                 saved.siteId.toString(), saved.gateId.toString(), saved.direction, saved.holderName, saved.plate,
                 null, saved.passedAt)));

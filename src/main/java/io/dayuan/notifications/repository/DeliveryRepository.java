@@ -7,9 +7,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.dayuan.notifications.Cursor;
 import io.dayuan.notifications.Delivery;
 import io.dayuan.notifications.DeliveryStatus;
+import io.dayuan.platform.Cursor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,5 @@
 package io.dayuan.notifications.service;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,15 +9,13 @@ import io.dayuan.notifications.Notification;
 import io.dayuan.platform.events.Events;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * A person's notifications as they reach the inbox, from any replica: the {@link Notifier#TOPIC} events (through
+ * A person's notifications as they reach the inbox, from any replica: the {@link InboxArrivals} events (through
  * PostgreSQL LISTEN/NOTIFY) filtered to the person, each read back from the database.
  */
 @ApplicationScoped
@@ -32,22 +28,9 @@ public class LiveNotifications {
     Pool pool;
 
     public Multi<Notification> of(UUID personId) {
-        String person = personId.toString();
-        return events.on(Notifier.TOPIC)
-                .onItem().transformToIterable(data -> idsFor(person, data))
+        return events.on(InboxArrivals.topic())
+                .onItem().transformToIterable(arrivals -> arrivals.idsFor(personId))
                 .onItem().transformToUniAndConcatenate(id -> load(personId, id));
-    }
-
-    private static List<UUID> idsFor(String person, JsonObject data) {
-        List<UUID> ids = new ArrayList<>();
-        JsonArray items = data.getJsonArray("items", new JsonArray());
-        for (int i = 0; i < items.size(); i++) {
-            JsonObject item = items.getJsonObject(i);
-            if (person.equals(item.getString("personId"))) {
-                ids.add(UUID.fromString(item.getString("id")));
-            }
-        }
-        return ids;
     }
 
     /** The notification, unless it was withdrawn meanwhile (then null, which the stream skips). */

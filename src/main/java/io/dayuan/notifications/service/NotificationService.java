@@ -18,15 +18,12 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.dayuan.notifications.Cursor;
 import io.dayuan.notifications.Delivery;
-import io.dayuan.notifications.DeliveryPage;
 import io.dayuan.notifications.DeliveryStatus;
 import io.dayuan.notifications.Device;
 import io.dayuan.notifications.DevicePlatform;
 import io.dayuan.notifications.Notification;
 import io.dayuan.notifications.NotificationChannel;
-import io.dayuan.notifications.NotificationPage;
 import io.dayuan.notifications.NotificationPreference;
 import io.dayuan.notifications.NotificationSettings;
 import io.dayuan.notifications.PushProvider;
@@ -39,6 +36,9 @@ import io.dayuan.notifications.repository.NotificationRepository;
 import io.dayuan.notifications.repository.PreferenceRepository;
 import io.dayuan.notifications.repository.QuietHoursRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
+import io.dayuan.platform.Cursor;
+import io.dayuan.platform.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -46,6 +46,9 @@ import io.smallrye.mutiny.Uni;
 /** The inbox, devices, settings and parked deliveries, as the API serves them. */
 @ApplicationScoped
 public class NotificationService {
+
+    @Inject
+    Clock clock;
 
     public static final int MAX_IDS = 100;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
@@ -73,13 +76,9 @@ public class NotificationService {
 
     // ---------------------------------------------------------------- inbox
 
-    public Uni<NotificationPage> inbox(UUID personId, boolean unreadOnly, int first, Cursor after) {
-        return notifications.inbox(personId, unreadOnly, after, first + 1).map(found -> {
-            boolean more = found.size() > first;
-            List<Notification> items = more ? found.subList(0, first) : found;
-            Notification last = items.isEmpty() ? null : items.get(items.size() - 1);
-            return new NotificationPage(items, last == null ? null : new Cursor(last.deliverAt, last.id).encode(), more);
-        });
+    public Uni<Page<Notification>> inbox(UUID personId, boolean unreadOnly, int first, Cursor after) {
+        return notifications.inbox(personId, unreadOnly, after, first + 1)
+                .map(found -> Page.of(found, first, last -> new Cursor(last.deliverAt, last.id)));
     }
 
     /** Marks the person's notifications read; any id not in their inbox is NOT_FOUND and nothing is marked. */
@@ -93,7 +92,7 @@ public class NotificationService {
             if (missing != null) {
                 throw ApiException.notFound("Notification", missing);
             }
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = clock.now();
             found.stream().filter(n -> n.readAt == null).forEach(n -> n.readAt = now);
             List<Notification> inOrder = new ArrayList<>(found);
             inOrder.sort(Comparator.comparing((Notification n) -> n.deliverAt).thenComparing(n -> n.id).reversed());
@@ -103,7 +102,7 @@ public class NotificationService {
 
     @WithTransaction
     public Uni<Integer> markAllRead(UUID personId) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = clock.now();
         return notifications.update("readAt = ?1 where personId = ?2 and readAt is null and withdrawnAt is null "
                 + "and deliverAt <= ?1", now, personId);
     }
@@ -234,13 +233,9 @@ public class NotificationService {
 
     // ---------------------------------------------------------------- parked deliveries
 
-    public Uni<DeliveryPage> parked(int first, Cursor after) {
-        return deliveries.withStatus(DeliveryStatus.PARKED, after, first + 1).map(found -> {
-            boolean more = found.size() > first;
-            List<Delivery> items = more ? found.subList(0, first) : found;
-            Delivery last = items.isEmpty() ? null : items.get(items.size() - 1);
-            return new DeliveryPage(items, last == null ? null : new Cursor(last.createdAt, last.id).encode(), more);
-        });
+    public Uni<Page<Delivery>> parked(int first, Cursor after) {
+        return deliveries.withStatus(DeliveryStatus.PARKED, after, first + 1)
+                .map(found -> Page.of(found, first, last -> new Cursor(last.createdAt, last.id)));
     }
 
     /** Puts a parked delivery back in the queue, due now, with its attempts counted afresh. */
@@ -255,7 +250,7 @@ public class NotificationService {
             }
             delivery.status = DeliveryStatus.PENDING;
             delivery.attempts = 0;
-            delivery.dueAt = OffsetDateTime.now();
+            delivery.dueAt = clock.now();
             delivery.claimId = null;
             delivery.claimedUntil = null;
             return delivery;

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.dayuan.notifications.Delivery;
 import io.dayuan.notifications.DeliveryStatus;
-import io.dayuan.notifications.Device;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.Notification;
 import io.dayuan.notifications.NotificationChannel;
@@ -35,11 +34,10 @@ import io.dayuan.notifications.repository.QuietHoursRepository;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.events.Events;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The one way features tell people something. Call it inside the transaction of the change that causes the
@@ -54,8 +52,10 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class Notifier {
 
+    @Inject
+    Clock clock;
+
     /** The {@link Events} topic of notifications reaching inboxes: {@code {"items": [{"personId", "id"}]}}. */
-    public static final String TOPIC = "notifications";
     private static final int EVENT_BATCH = 50;
 
     @Inject
@@ -90,7 +90,7 @@ public class Notifier {
 
     /** Tells a person now. */
     public Uni<Void> notify(UUID personId, Notice notice) {
-        return schedule(personId, notice, OffsetDateTime.now(), null);
+        return schedule(personId, notice, clock.now(), null);
     }
 
     /** Tells everyone whose token carried the role (e.g. all guards), at every site. */
@@ -128,7 +128,7 @@ public class Notifier {
                 query.setParameter("site", siteId);
             }
             return query.getResultList();
-        }).chain(holders -> write(holders, notice, OffsetDateTime.now(), null, false));
+        }).chain(holders -> write(holders, notice, clock.now(), null, false));
     }
 
     /**
@@ -136,7 +136,7 @@ public class Notifier {
      * say: an emergency. Each delivery is due at once.
      */
     public Uni<Void> notifyUrgently(List<Person> people, Notice notice) {
-        return write(people, notice, OffsetDateTime.now(), null, true);
+        return write(people, notice, clock.now(), null, true);
     }
 
     /**
@@ -148,7 +148,7 @@ public class Notifier {
             if (person == null) {
                 return Uni.createFrom().failure(ApiException.notFound("Person", personId));
             }
-            return write(List.of(person), notice, at == null ? OffsetDateTime.now() : at, cause, false);
+            return write(List.of(person), notice, at == null ? clock.now() : at, cause, false);
         });
     }
 
@@ -159,7 +159,7 @@ public class Notifier {
      * withdrawn.
      */
     public Uni<Integer> withdraw(String cause) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = clock.now();
         return deliveries.update("status = ?1 where status = ?2 and notificationId in "
                 + "(select n.id from Notification n where n.cause = ?3 and n.withdrawnAt is null and n.deliverAt > ?4)",
                 DeliveryStatus.WITHDRAWN, DeliveryStatus.PENDING, cause, now)
@@ -189,7 +189,7 @@ public class Notifier {
                     return notifications.persist(written).replaceWith(written);
                 })
                 .chain(written -> {
-                    boolean now = !at.isAfter(OffsetDateTime.now());
+                    boolean now = !at.isAfter(clock.now());
                     List<Delivery> rows = new ArrayList<>();
                     for (int i = 0; i < written.size(); i++) {
                         rows.addAll(deliveries(recipients.get(i), written.get(i), context, now));
@@ -241,7 +241,7 @@ public class Notifier {
         };
     }
 
-    private static Delivery delivery(Notification notification, NotificationChannel channel, OffsetDateTime due,
+    private Delivery delivery(Notification notification, NotificationChannel channel, OffsetDateTime due,
             boolean sent) {
         Delivery delivery = new Delivery();
         delivery.notificationId = notification.id;
@@ -249,7 +249,7 @@ public class Notifier {
         delivery.channel = channel;
         delivery.dueAt = due;
         delivery.status = sent ? DeliveryStatus.SENT : DeliveryStatus.PENDING;
-        delivery.sentAt = sent ? OffsetDateTime.now() : null;
+        delivery.sentAt = sent ? clock.now() : null;
         delivery.deliveredTo = List.of();
         return delivery;
     }
@@ -283,16 +283,10 @@ public class Notifier {
     private Uni<Void> publish(List<Notification> written) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int from = 0; from < written.size(); from += EVENT_BATCH) {
-            JsonObject data = event(written.subList(from, Math.min(written.size(), from + EVENT_BATCH)));
-            chain = chain.chain(() -> events.publish(TOPIC, data));
+            InboxArrivals arrivals = InboxArrivals.of(written.subList(from, Math.min(written.size(), from + EVENT_BATCH)));
+            chain = chain.chain(() -> events.publish(InboxArrivals.topic(), arrivals));
         }
         return chain;
-    }
-
-    public static JsonObject event(List<Notification> batch) {
-        JsonArray items = new JsonArray();
-        batch.forEach(n -> items.add(new JsonObject().put("personId", n.personId.toString()).put("id", n.id.toString())));
-        return new JsonObject().put("items", items);
     }
 
     private static Notification notification(Person person, Notice notice, OffsetDateTime at, String cause) {

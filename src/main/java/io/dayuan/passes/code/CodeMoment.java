@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import io.dayuan.platform.Clock;
 
 /**
  * The moment a request makes its pass codes, in whole seconds as codes carry it: {@code code},
@@ -12,11 +15,14 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class CodeMoment {
 
+    @Inject
+    Clock clock;
+
     private Instant now;
 
     public synchronized Instant now() {
         if (now == null) {
-            now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         }
         return now;
     }

@@ -1,6 +1,5 @@
 package io.dayuan.passes.repository;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.dayuan.gates.Direction;
 import io.dayuan.passes.PassScan;
 import io.dayuan.passes.ScanDecision;
+import io.dayuan.platform.Cursor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -45,11 +45,11 @@ public class PassScanRepository implements PanacheRepositoryBase<PassScan, UUID>
 
     /** A page of the site's scans, newest first, after the (scannedAt, id) of the previous page's last. */
     @WithSession
-    public Uni<List<PassScan>> page(UUID siteId, OffsetDateTime afterTime, UUID afterId, int size) {
-        if (afterTime == null) {
+    public Uni<List<PassScan>> page(UUID siteId, Cursor after, int size) {
+        if (after == null) {
             return find("siteId = ?1 order by scannedAt desc, id desc", siteId).range(0, size - 1).list();
         }
         return find("siteId = ?1 and (scannedAt < ?2 or (scannedAt = ?2 and id < ?3)) order by scannedAt desc, id desc",
-                siteId, afterTime, afterId).range(0, size - 1).list();
+                siteId, after.at(), after.id()).range(0, size - 1).list();
     }
 }

@@ -31,6 +31,7 @@ import io.dayuan.passes.repository.RevocationRepository;
 import io.dayuan.people.Caller;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -39,6 +40,9 @@ import io.smallrye.mutiny.Uni;
 /** Issues, re-issues and revokes passes. */
 @ApplicationScoped
 public class PassService {
+
+    @Inject
+    Clock clock;
 
     /** The last second a code's uint32 epoch seconds can carry (2106-02-07). */
     private static final OffsetDateTime LAST_SECOND = OffsetDateTime.parse("2106-02-07T06:28:15Z");
@@ -171,7 +175,7 @@ public class PassService {
             if (found != null) {
                 return Uni.createFrom().item(found);
             }
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = clock.now();
             return repository.createPersonalIfAbsent(personId, name, siteId, now, now.plus(personalPassValidity))
                     .chain(() -> repository.personal(personId, siteId));
         });
@@ -202,7 +206,7 @@ public class PassService {
     }
 
     private Uni<Pass> revoked(Pass pass, String reason) {
-        pass.revokedAt = OffsetDateTime.now();
+        pass.revokedAt = clock.now();
         pass.revokedReason = reason == null || reason.isBlank() ? null : reason.strip();
         Uni<Void> told = pass.personId == null ? Uni.createFrom().voidItem()
                 : notifier.notify(pass.personId, new Notice("PASS_REVOKED",

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +61,9 @@ import io.dayuan.passes.service.ScanRules.Outcome;
 import io.dayuan.passes.service.ScanRules.PassState;
 import io.dayuan.people.Caller;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Ids;
+import io.dayuan.platform.Page;
 import io.dayuan.platform.Roles;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -359,30 +360,9 @@ public class ScanService {
     /** A page of the site's scans, newest first; {@code after} is the {@code next} of the previous page. */
     public Uni<ScanPage> page(String siteIdText, int first, String after) {
         UUID siteId = Ids.parse("siteId", siteIdText);
-        if (first < 1 || first > 200) {
-            throw ApiException.validation("first", "first is 1 to 200");
-        }
-        OffsetDateTime afterTime = null;
-        UUID afterId = null;
-        if (after != null) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\\|");
-                afterTime = OffsetDateTime.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw ApiException.validation("after", "after is not a cursor this service gave");
-            }
-        }
-        OffsetDateTime fromTime = afterTime;
-        UUID fromId = afterId;
-        return sites.require(siteId).chain(() -> scans.page(siteId, fromTime, fromId, first + 1)).map(page -> {
-            if (page.size() <= first) {
-                return new ScanPage(page, null);
-            }
-            List<PassScan> shown = page.subList(0, first);
-            PassScan last = shown.get(first - 1);
-            return new ScanPage(List.copyOf(shown), Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.scannedAt.toInstant() + "|" + last.id).getBytes(StandardCharsets.UTF_8)));
-        });
+        int size = Page.size("first", first, 50, 200);
+        Cursor cursor = Cursor.decode("after", after);
+        return sites.require(siteId).chain(() -> scans.page(siteId, cursor, size + 1))
+                .map(found -> ScanPage.of(Page.of(found, size, last -> new Cursor(last.scannedAt, last.id))));
     }
 }

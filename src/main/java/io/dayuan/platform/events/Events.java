@@ -23,7 +23,8 @@ import io.vertx.pgclient.PgConnectOptions;
 /**
  * Live events for GraphQL subscriptions, shared by every replica through PostgreSQL LISTEN/NOTIFY: an event
  * published on one replica reaches the subscribers of all of them, and only once its transaction commits.
- * Payloads are small (PostgreSQL allows 8000 bytes): ids and a few fields, not whole objects.
+ * Payloads are small (PostgreSQL allows 8000 bytes): ids and a few fields, not whole objects. Each kind of event
+ * is a {@link Topic}: a record with its JSON form.
  */
 @ApplicationScoped
 public class Events {
@@ -64,8 +65,8 @@ public class Events {
     }
 
     /** Publishes an event when the current transaction commits; call it from a {@code @WithTransaction} method. */
-    public Uni<Void> publish(String topic, JsonObject data) {
-        String payload = payload(topic, data);
+    public <E> Uni<Void> publish(Topic<E> topic, E event) {
+        String payload = payload(topic, event);
         return Panache.getSession().chain(session -> session.createNativeQuery("select pg_notify(:channel, :payload)")
                 .setParameter("channel", CHANNEL).setParameter("payload", payload).getSingleResult())
                 .replaceWithVoid();
@@ -80,14 +81,15 @@ public class Events {
     }
 
     /** The NOTIFY payload of an event; see {@link #channel()}. */
-    public static String payload(String topic, JsonObject data) {
-        return new JsonObject().put("topic", topic).put("data", data).encode();
+    public static <E> String payload(Topic<E> topic, E event) {
+        return new JsonObject().put("topic", topic.name()).put("data", topic.toJson().apply(event)).encode();
     }
 
-    /** The data of every event of a topic, from any replica, from now on. */
-    public Multi<JsonObject> on(String topic) {
+    /** Every event of a topic, from any replica, from now on. */
+    public <E> Multi<E> on(Topic<E> topic) {
         // each subscriber gets a buffer of its own: a burst never fails a subscriber that is a little behind
-        return received.onOverflow().buffer(BUFFERED_EVENTS).filter(event -> topic.equals(event.getString("topic")))
-                .map(event -> event.getJsonObject("data"));
+        return received.onOverflow().buffer(BUFFERED_EVENTS)
+                .filter(event -> topic.name().equals(event.getString("topic")))
+                .map(event -> topic.fromJson().apply(event.getJsonObject("data")));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Batches;
+import io.dayuan.platform.Cursor;
 import io.dayuan.rooms.Booking;
 import io.dayuan.rooms.BookingStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -56,7 +57,7 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
      */
     @WithSession
     public Uni<List<Booking>> ofOrganizer(UUID organizerId, OffsetDateTime from, OffsetDateTime to,
-            OffsetDateTime afterStart, UUID afterId, int limit) {
+            Cursor after, int limit) {
         StringBuilder where = new StringBuilder("organizerId = :organizer");
         Map<String, Object> parameters = new java.util.HashMap<>();
         parameters.put("organizer", organizerId);
@@ -68,10 +69,10 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
             where.append(" and startsAt < :to");
             parameters.put("to", to);
         }
-        if (afterStart != null) {
+        if (after != null) {
             where.append(" and (startsAt > :afterStart or (startsAt = :afterStart and id > :afterId))");
-            parameters.put("afterStart", afterStart);
-            parameters.put("afterId", afterId);
+            parameters.put("afterStart", after.at());
+            parameters.put("afterId", after.id());
         }
         return find(where + " order by startsAt, id", parameters).page(0, limit).list();
     }

@@ -1,8 +1,6 @@
 package io.dayuan.rooms.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -10,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,7 +32,10 @@ import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
+import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Ids;
+import io.dayuan.platform.Page;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.events.Events;
 import io.dayuan.rooms.Booking;
@@ -43,6 +43,7 @@ import io.dayuan.rooms.BookingStatus;
 import io.dayuan.rooms.CancelScope;
 import io.dayuan.rooms.Frequency;
 import io.dayuan.rooms.Room;
+import io.dayuan.rooms.RoomScheduleChanged;
 import io.dayuan.rooms.ScheduleChange;
 import io.dayuan.rooms.ServiceKind;
 import io.dayuan.rooms.ServiceTask;
@@ -55,7 +56,6 @@ import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Bookings of meeting rooms. The database forbids overlaps (exclusion constraint {@code booking_no_overlap}); the
@@ -64,7 +64,9 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class BookingService {
 
-    public static final String TOPIC = "room-schedule";
+    @Inject
+    Clock clock;
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -128,7 +130,7 @@ public class BookingService {
     private Uni<Booking> explainRace(NewBooking input, UUID roomId, Throwable failure) {
         return Panache.withSession(() -> rooms.require(roomId).chain(room -> sites.findById(room.siteId)
                 .chain(site -> {
-                    List<Occurrence> occurrences = occurrences(input, room, site.zone(), OffsetDateTime.now());
+                    List<Occurrence> occurrences = occurrences(input, room, site.zone(), clock.now());
                     return bookings.holdingBetween(room.id, occurrences.get(0).start(),
                             occurrences.get(occurrences.size() - 1).heldUntil()).map(existing -> {
                                 List<String> dates = new ArrayList<>();
@@ -160,7 +162,7 @@ public class BookingService {
     }
 
     private Uni<Booking> book(NewBooking input, Person organizer, Room room, Site site) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = clock.now();
         checkSpan(room, input.startsAt(), input.endsAt(), now);
         if (input.attendeeCount() != null && input.attendeeCount() > room.capacity) {
             throw ApiException.validation("attendeeCount",
@@ -306,7 +308,7 @@ public class BookingService {
                 throw ApiException.conflict("A booking that is " + booking.status + " cannot be moved");
             }
             return rooms.require(booking.roomId).chain(room -> sites.findById(room.siteId).chain(site -> {
-                OffsetDateTime now = OffsetDateTime.now();
+                OffsetDateTime now = clock.now();
                 checkSpan(room, startsAt, endsAt, now);
                 OffsetDateTime heldUntil = endsAt.plusMinutes(room.cleanupMinutes);
                 return bookings.holdingBetween(room.id, startsAt, heldUntil).chain(existing -> {
@@ -358,7 +360,7 @@ public class BookingService {
                                     "Your booking \"" + booking.title + "\" (" + room.name + ", " + when
                                             + ") is approved."),
                             link(booking)))
-                            .chain(() -> remind(booking, room, site, OffsetDateTime.now()))
+                            .chain(() -> remind(booking, room, site, clock.now()))
                             .chain(() -> publish(room.id, booking.id, ScheduleChange.APPROVED))
                             .replaceWith(booking);
                 }
@@ -395,7 +397,7 @@ public class BookingService {
                             throw ApiException.conflict("A booking that is " + booking.status
                                     + " cannot be checked in");
                         }
-                        OffsetDateTime now = OffsetDateTime.now();
+                        OffsetDateTime now = clock.now();
                         OffsetDateTime opens = booking.startsAt.minusMinutes(room.checkInBeforeMinutes);
                         OffsetDateTime closes = booking.startsAt.plusMinutes(room.checkInAfterMinutes);
                         if (now.isBefore(opens) || now.isAfter(closes)) {
@@ -449,24 +451,9 @@ public class BookingService {
         if (from != null && to != null && !to.isAfter(from)) {
             throw ApiException.validation("to", "to must be after from");
         }
-        int limit = first == null ? 50 : first;
-        if (limit < 1 || limit > 200) {
-            throw ApiException.validation("first", "first must be between 1 and 200");
-        }
-        OffsetDateTime afterStart = null;
-        UUID afterId = null;
-        if (after != null) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\\|");
-                afterStart = Instant.parse(parts[0]).atOffset(java.time.ZoneOffset.UTC);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw ApiException.validation("after", "after is not a cursor of this list");
-            }
-        }
-        OffsetDateTime start = afterStart;
-        UUID id = afterId;
-        return caller.person().chain(person -> bookings.ofOrganizer(person.id, from, to, start, id, limit));
+        int limit = Page.size("first", first, 50, 200);
+        Cursor cursor = Cursor.decode("after", after);
+        return caller.person().chain(person -> bookings.ofOrganizer(person.id, from, to, cursor, limit));
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers
@@ -544,8 +531,8 @@ public class BookingService {
     }
 
     private Uni<Void> publish(UUID roomId, UUID bookingId, ScheduleChange change) {
-        return events.publish(TOPIC, new JsonObject().put("roomId", roomId.toString())
-                .put("bookingId", bookingId.toString()).put("change", change.name()));
+        return events.publish(RoomScheduleChanged.topic(),
+                new RoomScheduleChanged(roomId.toString(), bookingId.toString(), change));
     }
 
     private static <T> Uni<Void> each(List<T> items, Function<T, Uni<?>> action) {

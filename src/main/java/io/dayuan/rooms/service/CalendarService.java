@@ -1,6 +1,5 @@
 package io.dayuan.rooms.service;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
+import io.dayuan.platform.Clock;
 import io.dayuan.rooms.Booking;
 import io.dayuan.rooms.BookingStatus;
 import io.dayuan.rooms.Room;
@@ -46,6 +46,9 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  */
 @ApplicationScoped
 public class CalendarService {
+
+    @Inject
+    Clock clock;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -102,7 +105,7 @@ public class CalendarService {
 
     private Uni<String> calendarOf(Person person) {
         return bookings.list("organizerId = ?1 and status in ?2 and endsAt > ?3 order by startsAt", person.id,
-                BookingRepository.SHOWN, OffsetDateTime.now().minusDays(pastDays))
+                BookingRepository.SHOWN, clock.now().minusDays(pastDays))
                 .chain(found -> rooms.list("id in ?1", found.stream().map(b -> b.roomId).collect(Collectors.toSet()))
                         .chain(roomList -> sites.listAll().map(siteList -> render(person, found,
                                 byId(roomList, room -> room.id), byId(siteList, site -> site.id)))));

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import io.dayuan.people.Caller;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
 import io.dayuan.rooms.ServiceTask;
 import io.dayuan.rooms.ServiceTaskStatus;
@@ -20,6 +21,9 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class ServiceTaskService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     ServiceTaskRepository tasks;
@@ -49,7 +53,7 @@ public class ServiceTaskService {
             }
             if (task.status == ServiceTaskStatus.OPEN) {
                 task.status = ServiceTaskStatus.DONE;
-                task.doneAt = OffsetDateTime.now();
+                task.doneAt = clock.now();
                 task.doneBy = person.id;
             }
             return task;

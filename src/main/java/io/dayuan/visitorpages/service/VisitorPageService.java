@@ -1,7 +1,5 @@
 package io.dayuan.visitorpages.service;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,6 +9,7 @@ import io.dayuan.passes.code.PassCodes;
 import io.dayuan.passes.repository.PassRepository;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.ErrorCode;
 import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.visitorpages.VisitPage;
@@ -29,6 +28,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class VisitorPageService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     VisitService visits;
@@ -59,7 +61,7 @@ public class VisitorPageService {
             if (!page.passShown()) {
                 return Uni.createFrom().failure(ApiException.notFound("Pass for token", "given"));
             }
-            return passes.forVisit(page.visit().id).map(pass -> codes.codeFor(pass, Instant.now()));
+            return passes.forVisit(page.visit().id).map(pass -> codes.codeFor(pass, clock.instant()));
         });
     }
 

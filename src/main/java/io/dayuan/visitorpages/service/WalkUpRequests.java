@@ -16,12 +16,12 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.ErrorCode;
 import io.dayuan.sites.Site;
 import io.dayuan.visitorpages.FieldError;
 import io.dayuan.visitorpages.FieldError.Kind;
 import io.dayuan.visitorpages.WalkUpForm;
-import io.dayuan.visits.service.VisitClock;
 import io.dayuan.visits.service.VisitService;
 import io.dayuan.visits.service.VisitService.VisitRequest;
 import io.dayuan.visits.service.VisitorInput;
@@ -47,7 +47,7 @@ public class WalkUpRequests {
     Validator validator;
 
     @Inject
-    VisitClock clock;
+    Clock clock;
 
     @Inject
     VisitService visits;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Batches;
+import io.dayuan.platform.Cursor;
 import io.dayuan.visits.Visit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -34,12 +35,12 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
     }
 
     @WithSession
-    public Uni<List<Visit>> hostedBy(UUID hostId, int first, Visit.Position after) {
+    public Uni<List<Visit>> hostedBy(UUID hostId, int first, Cursor after) {
         if (after == null) {
             return find("hostId = ?1 order by arriveFrom desc, id", hostId).page(0, first).list();
         }
         return find("hostId = ?1 and (arriveFrom < ?2 or (arriveFrom = ?2 and id > ?3)) order by arriveFrom desc, id",
-                hostId, after.arriveFrom(), after.id()).page(0, first).list();
+                hostId, after.at(), after.id()).page(0, first).list();
     }
 
     /** The site's visits whose window overlaps [from, to), parked requests left out. */

@@ -1,6 +1,5 @@
 package io.dayuan.visits.rest;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.dayuan.gates.Direction;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.InputLimits;
 import io.dayuan.platform.Ids;
 import io.dayuan.visits.AccessDevice;
@@ -45,6 +45,9 @@ import io.vertx.core.json.JsonObject;
 @Path("/devices/{deviceId}/events")
 @PermitAll
 public class DeviceEventResource {
+
+    @Inject
+    Clock clock;
 
     /** Serials, employee numbers and plates: Hikvision's own fields hold at most 32 characters. */
     private static final int DEVICE_TEXT_LENGTH = 64;
@@ -137,8 +140,8 @@ public class DeviceEventResource {
         }
     }
 
-    private static OffsetDateTime inRange(OffsetDateTime time) {
-        InputLimits.checkDate("time", time.toLocalDate(), LocalDate.now(ZoneOffset.UTC));
+    private OffsetDateTime inRange(OffsetDateTime time) {
+        InputLimits.checkDate("time", time.toLocalDate(), clock.today(ZoneOffset.UTC));
         return time;
     }
 

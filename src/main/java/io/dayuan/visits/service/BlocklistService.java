@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Description;
 
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.visits.BlockKind;
 import io.dayuan.visits.BlocklistEntry;
 import io.dayuan.visits.repository.BlocklistRepository;
@@ -34,7 +35,7 @@ public class BlocklistService {
     VisitCrypto crypto;
 
     @Inject
-    VisitClock clock;
+    Clock clock;
 
     public Uni<BlocklistEntry> block(UUID adminId, NewBlock input) {
         BlocklistEntry entry = new BlocklistEntry();

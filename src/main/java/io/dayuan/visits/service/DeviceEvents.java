@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.dayuan.gates.Direction;
 import io.dayuan.gates.PassageSource;
+import io.dayuan.platform.Clock;
 import io.dayuan.visits.AccessDevice;
 import io.dayuan.visits.Visit;
 import io.dayuan.visits.repository.VisitRepository;
@@ -40,7 +41,7 @@ public class DeviceEvents {
     VisitService service;
 
     @Inject
-    VisitClock clock;
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "dayuan.visits.push-lead")

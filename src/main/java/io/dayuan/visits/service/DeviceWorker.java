@@ -1,11 +1,11 @@
 package io.dayuan.visits.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,62 +15,98 @@ import org.jboss.logging.Logger;
 import io.dayuan.gates.GateEvent;
 import io.dayuan.gates.GateEventKind;
 import io.dayuan.gates.service.GateEvents;
-import io.dayuan.visits.AccessDevice;
+import io.dayuan.platform.Clock;
+import io.dayuan.platform.outbox.Backoff;
+import io.dayuan.platform.outbox.Mark;
+import io.dayuan.platform.outbox.Outbox;
+import io.dayuan.platform.outbox.OutboxTable;
 import io.dayuan.visits.DeviceAction;
-import io.dayuan.visits.DeviceJob;
-import io.dayuan.visits.Visit;
-import io.dayuan.visits.VisitFace;
+import io.dayuan.visits.DeviceVendor;
 import io.dayuan.visits.device.AccessDeviceDriver;
 import io.dayuan.visits.device.AccessDeviceDriver.Face;
 import io.dayuan.visits.device.AccessDeviceDriver.Target;
 import io.dayuan.visits.device.AccessDeviceDriver.Window;
 import io.dayuan.visits.device.Drivers;
-import io.dayuan.visits.repository.AccessDeviceRepository;
-import io.dayuan.visits.repository.VisitRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Runs the device outbox: claims due jobs (FOR UPDATE SKIP LOCKED, with a lease so that a crashed replica's claim
- * runs out), tells the devices, records every attempt, retries with exponential backoff, and alerts the guards
- * when a push fails. Safe with several replicas.
+ * Runs the device outbox ({@link Outbox}: claimed for a lease, marked only while the claim holds, retried with
+ * exponential backoff): tells the devices, records every attempt, and alerts the guards when a push fails. The
+ * drivers block, so they are called on a worker thread, never on the event loop. Safe with several replicas.
  */
 @ApplicationScoped
 public class DeviceWorker {
 
     private static final Logger LOG = Logger.getLogger(DeviceWorker.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
 
-    /** A claimed job with what its device needs. */
-    record Work(UUID jobId, DeviceAction action, int attempts, Target target, AccessDevice device, Visit visit,
-            Face face) {
+    private static final OutboxTable TABLE = OutboxTable.named("device_job")
+            .waiting("c.status = 'PENDING'")
+            .reading("""
+                    SELECT c.id, c.action, c.attempts, d.id AS device_id, d.name AS device_name, d.vendor, d.gate_id,
+                           d.base_url, d.username, d.password_nonce, d.password_cipher, d.serial_number,
+                           v.id AS visit_id, v.site_id, v.visitor_name, v.plate, v.arrive_from, v.arrive_until,
+                           v.face_consent_at, f.content_type, f.nonce AS face_nonce, f.ciphertext AS face_ciphertext
+                    FROM claimed c JOIN access_device d ON d.id = c.device_id JOIN visit v ON v.id = c.visit_id
+                         LEFT JOIN visit_face f ON f.visit_id = v.id AND c.action = 'PUSH_PERSON'""")
+            .parking(now -> Mark.of().sql("status = 'FAILED'").set("done_at", now))
+            // a job cancelled while it ran stays cancelled: the removal that cancelling scheduled cleans up
+            .markedOnlyWhile("status = 'PENDING'");
+
+    /** A claimed job with what its device needs, as the claim read it. */
+    record Job(Outbox.Claim claim) {
+
+        DeviceAction action() {
+            return DeviceAction.valueOf(claim.row().getString("action"));
+        }
+
+        UUID visitId() {
+            return claim.row().getUUID("visit_id");
+        }
+
+        String serialNumber() {
+            return claim.row().getString("serial_number");
+        }
+
+        String visitorName() {
+            return claim.row().getString("visitor_name");
+        }
+
+        String plate() {
+            return claim.row().getString("plate");
+        }
+
+        Window window() {
+            return new Window(claim.row().getOffsetDateTime("arrive_from"),
+                    claim.row().getOffsetDateTime("arrive_until"));
+        }
+
+        byte[] bytes(String column) {
+            var buffer = claim.row().getBuffer(column);
+            return buffer == null ? null : buffer.getBytes();
+        }
     }
 
     @Inject
     Pool pool;
 
     @Inject
-    VisitClock clock;
+    Vertx vertx;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Drivers drivers;
 
     @Inject
-    VisitRepository visits;
-
-    @Inject
-    AccessDeviceRepository devices;
-
-    @Inject
     VisitCrypto crypto;
-
-    @Inject
-    GateEvents gateEvents;
 
     @Inject
     @ConfigProperty(name = "dayuan.visits.device-retry.base")
@@ -84,86 +120,70 @@ public class DeviceWorker {
     @ConfigProperty(name = "dayuan.visits.device-batch", defaultValue = "20")
     int batch;
 
+    private Outbox outbox;
+
+    @PostConstruct
+    void outbox() {
+        outbox = new Outbox(pool, TABLE, new Backoff(maxAttempts, retryBase, LONGEST_WAIT));
+    }
+
     @Scheduled(identity = "visits-device-worker", every = "${dayuan.visits.device-worker-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        try {
-            runDue(clock.now());
-        } catch (Throwable e) {
-            LOG.error("Device worker run failed", e);
+    Uni<Void> tick() {
+        return outbox.scheduled(runDue(clock.now()));
+    }
+
+    /** Runs the jobs due at {@code now}, one after the other; returns how many were attempted. */
+    public Uni<Integer> runDue(OffsetDateTime now) {
+        return outbox.claim(now, LEASE, batch).chain(claimed -> outbox
+                .each(claimed, claim -> claim, 1, claim -> attempt(new Job(claim), now))
+                .replaceWith(claimed.size()));
+    }
+
+    private Uni<Boolean> attempt(Job job, OffsetDateTime now) {
+        return vertx.executeBlocking(() -> tell(job))
+                .onFailure(RuntimeException.class).recoverWithItem(failure -> {
+                    String error = failure.getMessage() == null ? failure.getClass().getSimpleName()
+                            : failure.getMessage();
+                    LOG.warnf("Device %s: %s of visit %s failed: %s", job.serialNumber(), job.action(), job.visitId(),
+                            error);
+                    return error;
+                })
+                .chain(error -> recordAttempt(job, error, now).chain(() -> settle(job, error, now)));
+    }
+
+    /** Tells the device; blocks. Returns null (no error): a failure is thrown. */
+    private String tell(Job job) {
+        AccessDeviceDriver driver = drivers.of(DeviceVendor.valueOf(job.claim().row().getString("vendor")));
+        Target target = target(job);
+        Window window = job.window();
+        String employeeNo = employeeNo(job.visitId());
+        switch (job.action()) {
+            case PUSH_PERSON -> driver.pushPerson(target, new AccessDeviceDriver.Visitor(employeeNo, job.visitorName()),
+                    window, face(job));
+            case REMOVE_PERSON -> driver.removePerson(target, employeeNo);
+            case PUSH_PLATE -> driver.pushPlate(target, job.plate(), window);
+            case REMOVE_PLATE -> driver.removePlate(target, job.plate());
         }
+        return null;
     }
 
-    /** Runs every job due at {@code now}; returns how many were attempted. Blocking: call it off the event loop. */
-    public int runDue(OffsetDateTime now) throws Throwable {
-        List<UUID> claimed = VertxContextSupport.subscribeAndAwait(() -> claim(now));
-        for (UUID jobId : claimed) {
-            Work work = VertxContextSupport.subscribeAndAwait(() -> load(jobId));
-            if (work == null) {
-                continue;
-            }
-            String error = null;
-            try {
-                execute(work);
-            } catch (RuntimeException failure) {
-                error = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-                LOG.warnf("Device %s: %s of visit %s failed: %s", work.device().serialNumber, work.action(),
-                        work.visit().id, error);
-            }
-            String outcome = error;
-            VertxContextSupport.subscribeAndAwait(() -> complete(work, outcome, now));
+    private Target target(Job job) {
+        Row row = job.claim().row();
+        byte[] cipher = job.bytes("password_cipher");
+        String password = cipher == null ? null : new String(crypto.open(new VisitCrypto.Sealed(
+                job.bytes("password_nonce"), cipher), "device:" + job.serialNumber()), StandardCharsets.UTF_8);
+        return new Target(row.getUUID("device_id").toString(), row.getString("base_url"), row.getString("username"),
+                password, job.serialNumber());
+    }
+
+    private Face face(Job job) {
+        byte[] cipher = job.bytes("face_ciphertext");
+        if (cipher == null || job.claim().row().getOffsetDateTime("face_consent_at") == null) {
+            return null;
         }
-        return claimed.size();
-    }
-
-    private Uni<List<UUID>> claim(OffsetDateTime now) {
-        return pool.preparedQuery("""
-                UPDATE device_job SET locked_until = $2, attempts = attempts + 1
-                WHERE id IN (SELECT id FROM device_job
-                             WHERE status = 'PENDING' AND due_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
-                             ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-                RETURNING id""").execute(Tuple.of(now, now.plus(LEASE), batch)).map(rows -> {
-            List<UUID> ids = new ArrayList<>();
-            for (Row row : rows) {
-                ids.add(row.getUUID("id"));
-            }
-            return ids;
-        });
-    }
-
-    private Uni<Work> load(UUID jobId) {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.find(DeviceJob.class, jobId)
-                .chain(job -> session.find(AccessDevice.class, job.deviceId)
-                        .chain(device -> session.find(Visit.class, job.visitId)
-                                .chain(visit -> (job.action == DeviceAction.PUSH_PERSON
-                                        ? session.find(VisitFace.class, visit.id)
-                                        : Uni.createFrom().<VisitFace> nullItem())
-                                        .map(face -> work(job, device, visit, face)))))));
-    }
-
-    private Work work(DeviceJob job, AccessDevice device, Visit visit, VisitFace face) {
-        String password = device.passwordCipher == null ? null
-                : new String(crypto.open(new VisitCrypto.Sealed(device.passwordNonce, device.passwordCipher),
-                        "device:" + device.serialNumber), java.nio.charset.StandardCharsets.UTF_8);
-        Target target = new Target(device.id.toString(), device.baseUrl, device.username, password,
-                device.serialNumber);
-        Face photo = face == null || visit.faceConsentAt == null ? null
-                : new Face(crypto.open(new VisitCrypto.Sealed(face.nonce, face.ciphertext), "face:" + visit.id),
-                        face.contentType);
-        return new Work(job.id, job.action, job.attempts, target, device, visit, photo);
-    }
-
-    private void execute(Work work) {
-        AccessDeviceDriver driver = drivers.of(work.device().vendor);
-        Visit visit = work.visit();
-        Window window = new Window(visit.arriveFrom, visit.arriveUntil);
-        switch (work.action()) {
-            case PUSH_PERSON -> driver.pushPerson(work.target(),
-                    new AccessDeviceDriver.Visitor(employeeNo(visit.id), visit.visitorName), window, work.face());
-            case REMOVE_PERSON -> driver.removePerson(work.target(), employeeNo(visit.id));
-            case PUSH_PLATE -> driver.pushPlate(work.target(), visit.plate, window);
-            case REMOVE_PLATE -> driver.removePlate(work.target(), visit.plate);
-        }
+        return new Face(crypto.open(new VisitCrypto.Sealed(job.bytes("face_nonce"), cipher), "face:" + job.visitId()),
+                job.claim().row().getString("content_type"));
     }
 
     /** A visit as devices know it: its id without dashes (32 characters, ISAPI's employeeNo limit). */
@@ -171,48 +191,31 @@ public class DeviceWorker {
         return visitId.toString().replace("-", "");
     }
 
-    private Uni<Void> complete(Work work, String error, OffsetDateTime now) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("INSERT INTO device_job_attempt (job_id, attempted_at, ok, error) "
-                        + "VALUES (:job, :at, :ok, :error)")
-                .setParameter("job", work.jobId()).setParameter("at", now).setParameter("ok", error == null)
-                .setParameter("error", error).executeUpdate()
-                .chain(() -> session.find(DeviceJob.class, work.jobId()))
-                .chain(job -> {
-                    job.lockedUntil = null;
-                    if (job.status != DeviceJob.Status.PENDING) {
-                        // cancelled while it ran: the removal that cancelling scheduled cleans up
-                        return Uni.createFrom().voidItem();
-                    }
-                    if (error == null) {
-                        job.status = DeviceJob.Status.DONE;
-                        job.doneAt = now;
-                        job.lastError = null;
-                        return Uni.createFrom().voidItem();
-                    }
-                    job.lastError = error.length() > 500 ? error.substring(0, 500) : error;
-                    boolean tooLate = job.action.push() && !now.isBefore(work.visit().arriveUntil);
-                    if (job.attempts >= maxAttempts || tooLate) {
-                        job.status = DeviceJob.Status.FAILED;
-                        job.doneAt = now;
-                        return alert(work, "gave up after " + job.attempts + " attempts: " + job.lastError, now);
-                    }
-                    job.dueAt = now.plus(backoff(job.attempts));
-                    return job.attempts == 1 ? alert(work, "failed, retrying: " + job.lastError, now)
-                            : Uni.createFrom().voidItem();
-                })));
+    private Uni<Void> recordAttempt(Job job, String error, OffsetDateTime now) {
+        return pool.preparedQuery("INSERT INTO device_job_attempt (job_id, attempted_at, ok, error) "
+                + "VALUES ($1, $2, $3, $4)").execute(Tuple.of(job.claim().id(), now, error == null, error))
+                .replaceWithVoid();
     }
 
-    Duration backoff(int attempts) {
-        Duration delay = retryBase.multipliedBy(1L << Math.min(attempts - 1, 10));
-        return delay.compareTo(Duration.ofMinutes(30)) > 0 ? Duration.ofMinutes(30) : delay;
+    private Uni<Boolean> settle(Job job, String error, OffsetDateTime now) {
+        if (error == null) {
+            return outbox.done(job.claim(), Mark.of().sql("status = 'DONE'").set("done_at", now)
+                    .sql("last_error = NULL"));
+        }
+        String brief = error.length() > 500 ? error.substring(0, 500) : error;
+        boolean tooLate = job.action().push() && !now.isBefore(job.window().until());
+        int attempts = job.claim().failures() + 1;
+        String alert = outbox.parks(job.claim(), tooLate) ? "gave up after " + attempts + " attempts: " + brief
+                : attempts == 1 ? "failed, retrying: " + brief : null;
+        return outbox.failed(job.claim(), now, brief, tooLate, Mark.of(), alert == null ? null : alert(job, alert, now));
     }
 
-    private Uni<Void> alert(Work work, String detail, OffsetDateTime now) {
-        Visit visit = work.visit();
-        return gateEvents.publish(new GateEvent(GateEventKind.ALERT, visit.siteId.toString(),
-                work.device().gateId.toString(), null, visit.visitorName, visit.plate,
-                "Device " + work.device().name + " (" + work.device().serialNumber + "): " + work.action() + " "
+    /** The guards' alert, as the payload of a gate event. */
+    private static String alert(Job job, String detail, OffsetDateTime now) {
+        Row row = job.claim().row();
+        return GateEvents.payload(new GateEvent(GateEventKind.ALERT, row.getUUID("site_id").toString(),
+                row.getUUID("gate_id").toString(), null, job.visitorName(), job.plate(),
+                "Device " + row.getString("device_name") + " (" + job.serialNumber() + "): " + job.action() + " "
                         + detail,
                 now));
     }

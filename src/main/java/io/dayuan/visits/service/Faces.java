@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.ErrorCode;
 import io.dayuan.visits.Visit;
 import io.dayuan.visits.VisitFace;
@@ -47,7 +48,7 @@ public class Faces {
     Pool pool;
 
     @Inject
-    VisitClock clock;
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "dayuan.visits.face-retention")

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.dayuan.notifications.LocalizedText;
+import io.dayuan.platform.Clock;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.visits.Visit;
@@ -32,7 +33,7 @@ public class HostNotices {
     Notifier notifier;
 
     @Inject
-    VisitClock clock;
+    Clock clock;
 
     @Scheduled(identity = "visits-host-notices", every = "${dayuan.visits.host-notice-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

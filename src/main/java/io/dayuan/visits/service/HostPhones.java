@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.dayuan.people.PhoneSharing;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Roles;
 import io.dayuan.visits.repository.VisitRepository;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -29,7 +30,7 @@ public class HostPhones implements PhoneSharing {
     VisitRepository visits;
 
     @Inject
-    VisitClock clock;
+    Clock clock;
 
     @ConfigProperty(name = "dayuan.visits.push-lead")
     Duration pushLead;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.dayuan.platform.Clock;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -23,7 +24,7 @@ public class VisitHousekeeping {
     RateLimiter rateLimiter;
 
     @Inject
-    VisitClock clock;
+    Clock clock;
 
     @Scheduled(identity = "visits-expiry", every = "${dayuan.visits.jobs-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -37,6 +37,8 @@ import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
+import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.sites.repository.SiteRepository;
@@ -95,7 +97,7 @@ public class VisitService {
     BlocklistRepository blocklist;
 
     @Inject
-    VisitClock clock;
+    Clock clock;
 
     @Inject
     VisitCrypto crypto;
@@ -465,22 +467,7 @@ public class VisitService {
 
     // ------------------------------------------------------------------ lists
 
-    /** The position an `after` cursor of myVisits names (null for the first page); VALIDATION when malformed. */
-    public Visit.Position position(String after) {
-        if (after == null) {
-            return null;
-        }
-        Visit.Position position = Visit.decodeCursor(after);
-        if (position == null) {
-            throw ApiException.validation("after", "after is not a cursor of this list");
-        }
-        return position;
-    }
-
-    public Uni<List<Visit>> hostedBy(Person host, int first, Visit.Position after) {
-        if (first < 1 || first > 500) {
-            throw ApiException.validation("first", "first is 1 to 500");
-        }
+    public Uni<List<Visit>> hostedBy(Person host, int first, Cursor after) {
         return visits.hostedBy(host.id, first, after);
     }
 

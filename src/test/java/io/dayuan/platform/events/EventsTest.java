@@ -19,20 +19,23 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 class EventsTest {
 
+    private static final Topic<JsonObject> TEST = new Topic<>("test-topic", json -> json, json -> json);
+    private static final Topic<JsonObject> OTHER = new Topic<>("other-topic", json -> json, json -> json);
+
     @Inject
     Events events;
 
     @Test
     void anEventPublishedInATransactionReachesSubscribersOfItsTopicOnlyAfterCommit() throws Throwable {
-        AssertSubscriber<JsonObject> subscriber = events.on("test-topic").subscribe()
+        AssertSubscriber<JsonObject> subscriber = events.on(TEST).subscribe()
                 .withSubscriber(AssertSubscriber.create(10));
-        AssertSubscriber<JsonObject> other = events.on("other-topic").subscribe()
+        AssertSubscriber<JsonObject> other = events.on(OTHER).subscribe()
                 .withSubscriber(AssertSubscriber.create(10));
 
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> events.publish("test-topic", new JsonObject().put("n", 1))));
+                () -> events.publish(TEST, new JsonObject().put("n", 1))));
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> events.publish("test-topic", new JsonObject().put("n", 2))
+                () -> events.publish(TEST, new JsonObject().put("n", 2))
                         .chain(() -> Uni.createFrom().failure(new IllegalStateException("rolled back"))))
                 .onFailure().recoverWithNull());
 

@@ -61,7 +61,7 @@ class VisitWalkTest {
     VisitFixtures fixtures;
 
     @Inject
-    VisitClock clock;
+    io.dayuan.platform.Clock clock;
 
     @Inject
     DeviceWorker worker;
@@ -154,7 +154,7 @@ class VisitWalkTest {
         assertThat(stored).isNotEqualTo(photo);
 
         // nothing is pushed long before the window
-        worker.runDue(t0);
+        worker.runDue(t0).await().indefinitely();
         assertThat(simulator.received(entrance.serial())).isEmpty();
         JsonPath expected = graphQL.call(graphQL.as("guard"), EXPECTED, Map.of("s", site, "d", date(t0.plusHours(2))));
         assertThat(expected.getString("data.expectedVisits[0].deviceState")).isEqualTo("SCHEDULED");
@@ -163,7 +163,7 @@ class VisitWalkTest {
         // half an hour before the window, the devices get the visitor (with the face) and the plate
         OffsetDateTime push = t0.plusHours(2).minusMinutes(29);
         at(push);
-        assertThat(worker.runDue(push)).isGreaterThanOrEqualTo(3);
+        assertThat(worker.runDue(push).await().indefinitely()).isGreaterThanOrEqualTo(3);
         assertThat(simulator.received(entrance.serial())).extracting(Command::action, Command::subject,
                 Command::withFace).containsExactly(org.assertj.core.groups.Tuple.tuple("PUSH_PERSON", employeeNo, true));
         assertThat(simulator.received(exit.serial())).extracting(Command::action).containsExactly("PUSH_PERSON");
@@ -205,7 +205,7 @@ class VisitWalkTest {
         // after the window the devices forget the visitor
         OffsetDateTime end = t0.plusHours(5);
         at(end);
-        assertThat(worker.runDue(end)).isGreaterThanOrEqualTo(3);
+        assertThat(worker.runDue(end).await().indefinitely()).isGreaterThanOrEqualTo(3);
         assertThat(simulator.received(entrance.serial())).extracting(Command::action)
                 .containsExactly("PUSH_PERSON", "REMOVE_PERSON");
         assertThat(simulator.received(camera.serial())).extracting(Command::action)
@@ -239,7 +239,7 @@ class VisitWalkTest {
             input.put("arriveUntil", t0.plusHours(2).toString());
             String id = fixtures.invited(fixtures.staff().as(), input).getString("id");
 
-            assertThat(worker.runDue(t0)).isGreaterThanOrEqualTo(1);
+            assertThat(worker.runDue(t0).await().indefinitely()).isGreaterThanOrEqualTo(1);
             var job = database.rows("SELECT status, attempts, last_error, due_at FROM device_job WHERE visit_id = $1 "
                     + "AND action = 'PUSH_PERSON'", UUID.fromString(id)).get(0);
             assertThat(job.getString("status")).isEqualTo("PENDING");
@@ -253,11 +253,11 @@ class VisitWalkTest {
             assertThat(feed.getItems().get(0).detail()).contains("PUSH_PERSON");
 
             // not retried before the backoff, and then it works
-            worker.runDue(t0.plusSeconds(5));
+            worker.runDue(t0.plusSeconds(5)).await().indefinitely();
             assertThat(database.count("SELECT attempts FROM device_job WHERE visit_id = $1 AND action = 'PUSH_PERSON'", UUID.fromString(id)))
                     .isEqualTo(1);
             simulator.fail(terminal.serial(), false);
-            assertThat(worker.runDue(t0.plusMinutes(1))).isGreaterThanOrEqualTo(1);
+            assertThat(worker.runDue(t0.plusMinutes(1)).await().indefinitely()).isGreaterThanOrEqualTo(1);
             expected = graphQL.call(graphQL.as("guard"), EXPECTED, Map.of("s", site, "d", date(t0.plusMinutes(10))));
             assertThat(expected.getString("data.expectedVisits[0].deviceState")).isEqualTo("PUSHED");
             assertThat(database.count("SELECT count(*) FROM device_job_attempt a JOIN device_job j ON j.id = a.job_id "
@@ -283,7 +283,7 @@ class VisitWalkTest {
                 Map.of("t", token));
         given().header("X-Visitor-Token", token).contentType("image/png").body(png()).put("/visits/" + id + "/face")
                 .then().statusCode(204);
-        worker.runDue(t0);
+        worker.runDue(t0).await().indefinitely();
         assertThat(simulator.received(terminal.serial())).extracting(Command::action).containsExactly("PUSH_PERSON");
 
         graphQL.call(graphQL.anonymous(), "mutation($t: String!) { cancelVisitAsVisitor(token: $t) { id } }",
@@ -291,7 +291,7 @@ class VisitWalkTest {
         assertThat(database.count("SELECT count(*) FROM visit_face WHERE visit_id = $1", UUID.fromString(id))).isZero();
         assertThat(database.rows("SELECT reason FROM visit_face_deletion WHERE visit_id = $1", UUID.fromString(id))
                 .get(0).getString("reason")).isEqualTo("CANCELLED");
-        worker.runDue(t0.plusSeconds(1));
+        worker.runDue(t0.plusSeconds(1)).await().indefinitely();
         assertThat(simulator.received(terminal.serial())).extracting(Command::action)
                 .containsExactly("PUSH_PERSON", "REMOVE_PERSON");
     }

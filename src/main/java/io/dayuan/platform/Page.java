@@ -1,0 +1,30 @@
+package io.dayuan.platform;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A page of a list: its items, the {@link Cursor} after its last item (null for an empty page) and whether more
+ * follow. Each GraphQL page type (NotificationPage, …) is made from one. The page-size rule: {@code first} is 1 to
+ * the list's maximum (stated in the operation's description), its default when left out; VALIDATION otherwise.
+ */
+public record Page<T>(List<T> items, String endCursor, boolean hasMore) {
+
+    /** The page size of a {@code first} argument. */
+    public static int size(String field, Integer first, int byDefault, int max) {
+        if (first == null) {
+            return byDefault;
+        }
+        if (first < 1 || first > max) {
+            throw ApiException.validation(field, field + " must be between 1 and " + max);
+        }
+        return first;
+    }
+
+    /** The page of {@code size} items out of up to {@code size + 1} fetched (one more tells whether more follow). */
+    public static <T> Page<T> of(List<T> fetched, int size, Function<T, Cursor> cursorOf) {
+        boolean more = fetched.size() > size;
+        List<T> items = more ? List.copyOf(fetched.subList(0, size)) : fetched;
+        return new Page<>(items, items.isEmpty() ? null : cursorOf.apply(items.get(items.size() - 1)).encode(), more);
+    }
+}
