@@ -206,9 +206,11 @@ public class MenuService {
         String published = withDrafts ? "" : " and m.status = ?4";
         String query = "from Menu m where m.canteenId = ?1 and m.date between ?2 and ?3" + published
                 + " order by m.date, m.meal";
-        return canteens.require(canteenId).chain(() -> withDrafts
-                ? repository.list(query, canteenId, from, to)
-                : repository.list(query, canteenId, from, to, MenuStatus.PUBLISHED));
+        Uni<List<Menu>> listed = withDrafts ? repository.list(query, canteenId, from, to)
+                : repository.list(query, canteenId, from, to, MenuStatus.PUBLISHED);
+        // a canteen with menus exists: only an empty answer asks whether the canteen does
+        return listed.chain(menus -> menus.isEmpty() ? canteens.require(canteenId).replaceWith(menus)
+                : Uni.createFrom().item(menus));
     }
 
     @WithSession

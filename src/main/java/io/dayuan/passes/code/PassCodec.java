@@ -18,12 +18,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
 import io.dayuan.passes.PassKind;
 
 /**
  * Writes and reads pass codes (mobile-schema/PASS_CODE.md): a compact binary payload and its Ed25519 signature,
- * base45-encoded after the prefix {@code DY:}. Pure Java, no CDI: the benchmark and an offline verifier use it
- * as it is.
+ * base45-encoded after the prefix {@code DY:}. No CDI: the benchmark and an offline verifier use it as it is.
  */
 public final class PassCodec {
 
@@ -144,14 +145,21 @@ public final class PassCodec {
     }
 
     public static boolean verify(Decoded decoded, PublicKey key) {
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(decoded.signed());
-            return verifier.verify(decoded.signature());
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        Ed25519.PublicPoint point = verifier(key);
+        return point != null && verify(decoded, point);
+    }
+
+    /**
+     * Verifies with Bouncy Castle's Ed25519, several times faster than JDK 17's pure-Java one; the key is decoded
+     * once ({@link #verifier}).
+     */
+    public static boolean verify(Decoded decoded, Ed25519.PublicPoint key) {
+        return Ed25519.verify(decoded.signature(), 0, key, decoded.signed(), 0, decoded.signed().length);
+    }
+
+    /** A public key decoded for {@link #verify(Decoded, Ed25519.PublicPoint)}, or null if it is no curve point. */
+    public static Ed25519.PublicPoint verifier(PublicKey key) {
+        return Ed25519.validatePublicKeyPartialExport(rawPublicKey(key), 0);
     }
 
     /** The Ed25519 key pair of a 32-byte private key (seed): the JDK derives the public key as it generates. */

@@ -4,12 +4,15 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.dayuan.passes.Pass;
@@ -38,11 +41,16 @@ public class PassCodes {
     Duration personalCodeValidity;
 
     private PassKeys keys;
+    private Map<String, Ed25519.PublicPoint> verifiers;
 
     @PostConstruct
     void load() {
         keys = PassKeys.load(signingKey, signingKid, verificationKeys, LaunchMode.current());
-        // a probe: the keys work together (and the JDK's Ed25519 is warm before the first scan)
+        Map<String, Ed25519.PublicPoint> decoded = new HashMap<>();
+        keys.verificationKeys().forEach((kid, key) -> decoded.put(kid, Objects.requireNonNull(PassCodec.verifier(key),
+                () -> "verification key " + kid + " is not an Ed25519 public key")));
+        verifiers = Map.copyOf(decoded);
+        // a probe: the keys work together (and Ed25519 is warm before the first scan)
         PassCode probe = new PassCode(PassCodec.VERSION, io.dayuan.passes.PassKind.PERSON, false,
                 java.util.UUID.randomUUID(), 1, Instant.now(), Instant.now().plusSeconds(1),
                 java.util.List.of(SiteTags.tag(java.util.UUID.randomUUID())), keys.signingKid());
@@ -99,7 +107,7 @@ public class PassCodes {
     /** The code's fields when its signature holds under a known key, else an InvalidCodeException. */
     public PassCode verify(String text) throws InvalidCodeException {
         Decoded decoded = PassCodec.decode(text);
-        PublicKey key = keys.verificationKeys().get(decoded.code().kid());
+        Ed25519.PublicPoint key = verifiers.get(decoded.code().kid());
         if (key == null) {
             throw new InvalidCodeException("unknown key " + decoded.code().kid());
         }

@@ -33,6 +33,7 @@ import io.dayuan.gates.repository.GateRepository;
 import io.dayuan.gates.service.GateEvents;
 import io.dayuan.gates.service.GatePassages;
 import io.dayuan.gates.service.GatePassages.Passage;
+import io.dayuan.gates.service.KnownGates;
 import io.dayuan.notifications.LocalizedText;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
@@ -54,6 +55,7 @@ import io.dayuan.passes.code.PassCode;
 import io.dayuan.passes.code.PassCodec;
 import io.dayuan.passes.code.PassCodes;
 import io.dayuan.passes.code.SiteTags;
+import io.dayuan.passes.code.VerifiedCodes;
 import io.dayuan.passes.repository.PassRepository;
 import io.dayuan.passes.repository.PassScanRepository;
 import io.dayuan.passes.repository.RevocationRepository;
@@ -116,22 +118,31 @@ public class ScanService {
     PassCodes codes;
 
     @Inject
+    VerifiedCodes verifiedCodes;
+
+    @Inject
+    KnownGates knownGates;
+
+    @Inject
     Caller caller;
 
     @ConfigProperty(name = "dayuan.passes.clock-tolerance", defaultValue = "PT60S")
     Duration tolerance;
 
-    /** A guard's scan, decided now: the pass row is locked, so concurrent scans of one pass take turns. */
+    /**
+     * A guard's scan, decided now in one transaction: the pass row is locked, so concurrent scans of one pass take
+     * turns, and its revocation and generation are read at every scan. The signature (verified off the event loop,
+     * once per code text), the guard and the gate come from what this replica already knows.
+     */
     public Uni<ScanResult> scan(ScanPass input) {
         UUID gateId = Ids.parse("gateId", input.gateId());
-        PassCode code = verifiedOrNull(input.code());
-        return caller.person().chain(guard -> decideAndRecord(code, gateId, input.direction(), guard.id));
+        return caller.person().chain(guard -> verifiedCodes.verify(input.code())
+                .chain(code -> decideAndRecord(code, gateId, input.direction(), guard.id)));
     }
 
     @WithTransaction
     Uni<ScanResult> decideAndRecord(PassCode code, UUID gateId, Direction direction, UUID guardId) {
-        return gates.findById(gateId).onItem().ifNull().failWith(() -> ApiException.notFound("Gate", gateId))
-                .chain(gate -> decideAndRecord(code, gate, direction, guardId));
+        return knownGates.require(gateId).chain(gate -> decideAndRecord(code, gate, direction, guardId));
     }
 
     private Uni<ScanResult> decideAndRecord(PassCode code, Gate gate, Direction direction, UUID guardId) {

@@ -3,22 +3,32 @@ package io.dayuan.people.service;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.BoundedCache;
 import io.dayuan.platform.SqlState;
+import io.dayuan.platform.events.Events;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 
 
 @ApplicationScoped
 public class PersonService {
+
+    /** Events of a person changed other than by a sighting: every replica forgets what it knew of them. */
+    public static final String TOPIC = "person";
+    private static final int KNOWN_PEOPLE = 4096;
 
     /** What a token says about its person. */
     public record Sighting(String subject, String name, String phone, List<String> roles, String locale,
@@ -31,24 +41,54 @@ public class PersonService {
     @Inject
     SiteRepository sites;
 
+    @Inject
+    Events events;
+
+    /** The person of each recent sighting: a request whose token says what the last one said costs no query. */
+    private final BoundedCache<String, Known> known = new BoundedCache<>(KNOWN_PEOPLE);
+    /** Counts forgettings, so that a lookup that raced with a change does not keep what it read before it. */
+    private final AtomicLong changes = new AtomicLong();
+
+    private record Known(Sighting sighting, Person person) {
+    }
+
+    void forgetChanged(@Observes StartupEvent started) {
+        events.on(TOPIC).subscribe().with(data -> forget(UUID.fromString(data.getString("id"))));
+    }
+
     /**
      * Sets a person's home site (null clears it): role notifications about a site reach the holders of the role
      * at that site and those without a site. NOT_FOUND for an unknown person or site.
      */
-    @WithTransaction
     public Uni<Person> setSite(UUID personId, UUID siteId) {
-        Uni<Void> siteKnown = siteId == null ? Uni.createFrom().voidItem() : sites.require(siteId).replaceWithVoid();
-        return siteKnown.chain(() -> repository.findById(personId))
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Person", personId))
-                .invoke(person -> person.siteId = siteId);
+        return changed(personId, () -> {
+            Uni<Void> siteKnown = siteId == null ? Uni.createFrom().voidItem() : sites.require(siteId).replaceWithVoid();
+            return siteKnown.chain(() -> repository.findById(personId))
+                    .onItem().ifNull().failWith(() -> ApiException.notFound("Person", personId))
+                    .invoke(person -> person.siteId = siteId);
+        });
     }
 
     /** Sets (null clears) a person's DingTalk user id, which DingTalk work notices go to. NOT_FOUND: no such person. */
-    @WithTransaction
     public Uni<Person> setDingTalkUserId(UUID personId, String dingTalkUserId) {
-        return repository.findById(personId)
+        return changed(personId, () -> repository.findById(personId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Person", personId))
-                .invoke(person -> person.dingTalkUserId = dingTalkUserId);
+                .invoke(person -> person.dingTalkUserId = dingTalkUserId));
+    }
+
+    /**
+     * Runs a change of a person in a transaction that tells every replica to forget them, and forgets them here as
+     * soon as it commits (the event comes a little later).
+     */
+    private Uni<Person> changed(UUID personId, Supplier<Uni<Person>> change) {
+        return Panache.withTransaction(() -> change.get()
+                .call(() -> events.publish(TOPIC, new JsonObject().put("id", personId.toString()))))
+                .invoke(() -> forget(personId));
+    }
+
+    private void forget(UUID personId) {
+        changes.incrementAndGet();
+        known.removeIf(entry -> entry.person().id.equals(personId));
     }
 
     /** People holding the role (any role when null) whose home site is the given one (any when null), by name. */
@@ -59,12 +99,24 @@ public class PersonService {
     /**
      * The person behind a token: created on first sight, and kept up to date with the token's name, phone, roles
      * and DingTalk user id. Two first requests at once both end with the one row the unique subject allows.
+     * A sighting equal to the last one of the subject on this replica answers the person then recorded (detached,
+     * read-only), unless the person was changed since (setSite, setDingTalkUserId on any replica).
      */
     public Uni<Person> recordSighting(Sighting sighting) {
+        Known last = known.get(sighting.subject());
+        if (last != null && last.sighting().equals(sighting)) {
+            return Uni.createFrom().item(last.person());
+        }
+        long seen = changes.get();
         return Panache.withTransaction(() -> repository.findBySubject(sighting.subject())
                 .chain(found -> found == null ? repository.persist(newPerson(sighting)) : refresh(found, sighting)))
                 .onFailure(failure -> SqlState.is(failure, SqlState.UNIQUE_VIOLATION))
-                .recoverWithUni(() -> repository.findBySubject(sighting.subject()));
+                .recoverWithUni(() -> repository.findBySubject(sighting.subject()))
+                .invoke(person -> {
+                    if (changes.get() == seen) {
+                        known.put(sighting.subject(), new Known(sighting, person));
+                    }
+                });
     }
 
     private static Person newPerson(Sighting sighting) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import io.dayuan.platform.BoundedCache;
 
 /**
  * What a GraphQL request body must be before SmallRye GraphQL sees it: one JSON object whose {@code query} is a
@@ -32,6 +33,12 @@ final class GraphQLRequestCheck {
     private static final JsonFactory JSON = new JsonFactory();
     /** SmallRye turns raw line breaks and tabs into spaces before parsing (queries from text blocks); so do we. */
     private static final Pattern NEWLINE_OR_TAB = Pattern.compile("[\\n\\t]");
+    /**
+     * Documents that parsed, so that the few queries apps send again and again are parsed once here (parsing cost
+     * a small request as much as its execution). Only short ones: at most 1024 x 4 KB are kept.
+     */
+    private static final BoundedCache<String, Boolean> PARSED = new BoundedCache<>(1024);
+    private static final int MAX_REMEMBERED_LENGTH = 4096;
 
     private GraphQLRequestCheck() {
     }
@@ -71,8 +78,14 @@ final class GraphQLRequestCheck {
         if (query == null || query.isBlank()) {
             return problem("The request has no query", "query");
         }
+        if (PARSED.get(query) != null) {
+            return Optional.empty();
+        }
         try {
             Parser.parse(query);
+            if (query.length() <= MAX_REMEMBERED_LENGTH) {
+                PARSED.put(query, Boolean.TRUE);
+            }
             return Optional.empty();
         } catch (InvalidSyntaxException e) {
             SourceLocation at = e.getLocation();

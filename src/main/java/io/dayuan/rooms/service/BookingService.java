@@ -444,7 +444,9 @@ public class BookingService {
         if (Duration.between(from, to).toDays() > 31) {
             throw ApiException.validation("to", "A schedule spans at most 31 days");
         }
-        return rooms.require(room).chain(() -> bookings.schedule(room, from, to));
+        // one session; the bookings first: a room with bookings exists, so only an empty schedule asks for the room
+        return Panache.withSession(() -> bookings.schedule(room, from, to).chain(found -> found.isEmpty()
+                ? rooms.require(room).replaceWith(found) : Uni.createFrom().item(found)));
     }
 
     public Uni<List<Booking>> mine(OffsetDateTime from, OffsetDateTime to, Integer first, String after) {
