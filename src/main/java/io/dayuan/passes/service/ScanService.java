@@ -63,6 +63,7 @@ import io.dayuan.passes.service.ScanRules.Outcome;
 import io.dayuan.passes.service.ScanRules.PassState;
 import io.dayuan.people.Caller;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Page;
@@ -89,6 +90,9 @@ public class ScanService {
             @NotNull @Description("What the phone decided") ScanDecision decision,
             @Description("Why; by default OK for ALLOW, and for DENY the server's reading of the code") ScanReason reason) {
     }
+
+    @Inject
+    Clock clock;
 
     @Inject
     PassRepository passes;
@@ -148,7 +152,7 @@ public class ScanService {
     private Uni<ScanResult> decideAndRecord(PassCode code, Gate gate, Direction direction, UUID guardId) {
         Uni<Pass> locked = code == null ? Uni.createFrom().nullItem() : passes.lock(code.passId());
         return locked.chain(pass -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             Outcome outcome = pass == null ? new Outcome(ScanDecision.DENY, ScanReason.INVALID)
                     : ScanRules.decide(code, state(pass), gate.siteId, direction, now, tolerance);
             PassScan scan = new PassScan();
@@ -222,7 +226,7 @@ public class ScanService {
         if (uploaded.isEmpty() || uploaded.size() > MAX_UPLOAD) {
             throw ApiException.validation("scans", "an upload has 1 to " + MAX_UPLOAD + " scans");
         }
-        OffsetDateTime latest = OffsetDateTime.now().plusMinutes(5);
+        OffsetDateTime latest = clock.now().plusMinutes(5);
         List<PassScan> records = new ArrayList<>();
         Map<UUID, PassCode> codeOf = new HashMap<>();
         Set<UUID> gateIds = new HashSet<>();
@@ -328,7 +332,7 @@ public class ScanService {
                     .call(() -> gateEvents.publish(new GateEvent(GateEventKind.ALERT, scan.siteId.toString(),
                             scan.gateId.toString(), Direction.IN, pass.holderName, pass.plate,
                             "ADMITTED_TWICE: pass " + pass.id + " admitted " + admissions + " times offline",
-                            OffsetDateTime.now())))
+                            clock.now())))
                     .call(() -> notifier.notifyRoles(List.of(Roles.GUARD, Roles.ADMIN), scan.siteId, notice)).replaceWithVoid();
         });
     }
@@ -365,7 +369,7 @@ public class ScanService {
                                 .map(entry -> new ReissuedPass(entry.passId(), entry.generation())).toList(),
                         Math.toIntExact(version), since == null,
                         String.format("%016x", SiteTags.tag(siteId)), (int) tolerance.toSeconds(),
-                        OffsetDateTime.now())));
+                        clock.now())));
     }
 
     /** A page of the site's scans, newest first; {@code after} is the {@code next} of the previous page. */
