@@ -15,11 +15,9 @@ import org.junit.jupiter.api.Test;
 import io.dayuan.Database;
 import io.dayuan.Demo;
 import io.dayuan.GraphQL;
-import io.dayuan.people.service.PersonService;
 import io.dayuan.platform.events.Events;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 
 @QuarkusTest
@@ -83,7 +81,7 @@ class PersonSiteApiTest {
         // what another replica's setPersonSite leaves: the row changed and the event, nothing in this one's memory
         database.execute("WITH changed AS (UPDATE person SET site_id = $1 WHERE id = $2 RETURNING id) "
                 + "SELECT pg_notify($3, $4) FROM changed", UUID.fromString(Demo.DEMO_SITE), UUID.fromString(guard.id()),
-                Events.channel(), Events.payload(PersonService.TOPIC, new JsonObject().put("id", guard.id())));
+                Events.channel(), Events.payload(PersonChanged.topic(), new PersonChanged(UUID.fromString(guard.id()))));
         String site = null;
         for (int attempt = 0; attempt < 50 && site == null; attempt++) {
             Thread.sleep(100);

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 
 import io.dayuan.notifications.NotificationChannel;
 import io.dayuan.notifications.channel.SendFailure;
-import io.dayuan.people.service.PersonService;
+import io.dayuan.people.PersonChanged;
 import io.dayuan.platform.events.Events;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,7 +32,7 @@ public class Addresses {
             case DINGTALK -> pool.preparedQuery("WITH cleared AS (UPDATE person SET dingtalk_user_id = NULL"
                     + " WHERE dingtalk_user_id = $1 RETURNING id) SELECT pg_notify($2, json_build_object('topic', $3::text,"
                     + " 'data', json_build_object('id', id))::text) FROM cleared")
-                    .execute(Tuple.of(address, Events.channel(), PersonService.TOPIC))
+                    .execute(Tuple.of(address, Events.channel(), PersonChanged.TOPIC))
                     .replaceWith((Object) new SendFailure(SendFailure.Kind.PERMANENT, failure.getMessage()
                             + "; the DingTalk user id was removed from the person"));
             default -> Uni.createFrom().item((Object) failure);

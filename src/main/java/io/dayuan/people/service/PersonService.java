@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.dayuan.people.Person;
+import io.dayuan.people.PersonChanged;
 import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.BoundedCache;
@@ -20,14 +21,10 @@ import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
-
 
 @ApplicationScoped
 public class PersonService {
 
-    /** Events of a person changed other than by a sighting: every replica forgets what it knew of them. */
-    public static final String TOPIC = "person";
     private static final int KNOWN_PEOPLE = 4096;
 
     /** What a token says about its person. */
@@ -53,7 +50,7 @@ public class PersonService {
     }
 
     void forgetChanged(@Observes StartupEvent started) {
-        events.on(TOPIC).subscribe().with(data -> forget(UUID.fromString(data.getString("id"))));
+        events.on(PersonChanged.topic()).subscribe().with(changed -> forget(changed.personId()));
     }
 
     /**
@@ -82,7 +79,7 @@ public class PersonService {
      */
     private Uni<Person> changed(UUID personId, Supplier<Uni<Person>> change) {
         return Panache.withTransaction(() -> change.get()
-                .call(() -> events.publish(TOPIC, new JsonObject().put("id", personId.toString()))))
+                .call(() -> events.publish(PersonChanged.topic(), new PersonChanged(personId))))
                 .invoke(() -> forget(personId));
     }
 
