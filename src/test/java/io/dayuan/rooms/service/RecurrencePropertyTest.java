@@ -21,6 +21,7 @@ import io.dayuan.rooms.service.BookingService.NewBooking;
 import io.dayuan.rooms.service.BookingService.Occurrence;
 import io.dayuan.rooms.service.BookingService.Recurrence;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -57,6 +58,16 @@ class RecurrencePropertyTest {
 
         LocalDate limit() {
             return NOW.atZoneSameInstant(first.getZone()).toLocalDate().plusYears(1);
+        }
+
+        /** Occurrences closer than their length and cleanup would overlap each other. */
+        boolean tooClose() {
+            return Duration.ofMinutes(minutes + cleanupMinutes).compareTo(Duration.ofDays(step().getDays())) > 0;
+        }
+
+        Series withCount(int count) {
+            return new Series(first, minutes, new Recurrence(recurrence.frequency(), recurrence.interval(), count, null),
+                    cleanupMinutes);
         }
     }
 
@@ -117,14 +128,28 @@ class RecurrencePropertyTest {
         LocalDate reached = series.recurrence().count() == null ? series.recurrence().until()
                 : series.first().toLocalDate().plus(series.step().multipliedBy(series.recurrence().count() - 1));
         boolean tooFar = reached.isAfter(series.limit());
-        boolean tooClose = Duration.ofMinutes(series.minutes() + series.cleanupMinutes())
-                .compareTo(Duration.ofDays(series.step().getDays())) > 0;
+        boolean tooClose = series.tooClose();
         boolean endsBeforeStart = series.recurrence().until() != null
                 && series.recurrence().until().isBefore(series.first().toLocalDate());
         assertThat(occurrences == null).isEqualTo(tooFar || tooClose || endsBeforeStart);
         if (occurrences != null) {
             assertThat(occurrences).allSatisfy(o -> assertThat(o.date()).isBeforeOrEqualTo(series.limit()));
         }
+    }
+
+    @Property(tries = 300)
+    void theLastOccurrenceMayFallOnTheLimitButNotADayAfterIt(@ForAll("series") Series series) {
+        Assume.that(!series.tooClose());
+        int within = 0;
+        while (!series.first().toLocalDate().plus(series.step().multipliedBy(within)).isAfter(series.limit())) {
+            within++;
+        }
+        List<Occurrence> upToTheLimit = series.withCount(within).expand();
+        assertThat(upToTheLimit).hasSize(within);
+        assertThat(upToTheLimit.get(within - 1).date().plus(series.step())).isAfter(series.limit());
+        Series oneMore = series.withCount(within + 1);
+        assertThat(catchThrowableOfType(ApiException.class, oneMore::expand))
+                .as("a series one occurrence past the limit").isNotNull();
     }
 
     /** The occurrences, or null when the series is refused (always as VALIDATION naming a recurrence field). */
