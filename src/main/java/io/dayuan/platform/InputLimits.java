@@ -62,9 +62,15 @@ public final class InputLimits {
         }
     }
 
-    /** Integers are 32-bit: a larger number is refused, never cut down to its low bits. */
+    /**
+     * Integers are whole and 32-bit: a larger number is refused, never cut down to its low bits, and a fraction is
+     * refused, never rounded (SmallRye would fail on it deep in its argument conversion).
+     */
     public static void checkInt(String field, Number value) {
         BigDecimal number = new BigDecimal(value.toString());
+        if (number.stripTrailingZeros().scale() > 0) {
+            throw ApiException.validation(field, field + " must be a whole number");
+        }
         if (number.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0
                 || number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
             throw ApiException.validation(field, field + " is outside the 32-bit integer range");

@@ -18,7 +18,9 @@ import org.jboss.logging.Logger;
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.GraphQLError;
+import graphql.execution.UnknownOperationException;
 import graphql.language.SourceLocation;
+import graphql.validation.ValidationError;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.ErrorCode;
 import io.dayuan.platform.SqlState;
@@ -34,14 +36,16 @@ import io.smallrye.graphql.validation.BeanValidationError;
 final class ErrorMapping {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapping.class);
-    private static final Pattern INVALID_ARGUMENT = Pattern.compile("argument '([\\w.]+)' with value");
-    private static final Pattern MISSING_FIELD = Pattern.compile("Field '(\\w+)' has coerced Null value");
+    private static final Pattern INVALID_ARGUMENT = Pattern.compile("argument '([\\w.\\[\\]]+)' with value");
+    private static final Pattern UNDEFINED_VARIABLE = Pattern.compile("Undefined variable '(\\w+)'");
+    private static final Pattern MISSING_ARGUMENT = Pattern.compile("Missing field argument '(\\w+)'");
     private static final Pattern INVALID_VARIABLE = Pattern.compile("Variable '(\\w+)' has an invalid value");
 
     private ErrorMapping() {
     }
 
-    static ApiError map(GraphQLError error) {
+    /** The error with its contract code; {@code request} names the input field of a refused variable. */
+    static ApiError map(GraphQLError error, RequestFields request) {
         if (error instanceof ApiError mapped) {
             return mapped;
         }
@@ -52,34 +56,53 @@ final class ErrorMapping {
             return new ApiError(invalid.getMessage(), ErrorCode.VALIDATION, violatedField(invalid.getExtensions()),
                     invalid.getPath(), invalid.getLocations());
         }
-        if (error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax
-                || error.getErrorType() == ErrorType.ExecutionAborted) {
-            return invalidRequest(error);
+        if (error instanceof UnknownOperationException) {
+            return new ApiError("The query has no operation of that name (or names none of its operations)",
+                    ErrorCode.VALIDATION, "operationName", error.getPath(), error.getLocations());
+        }
+        if (error instanceof ValidationError invalid) {
+            return invalidDocument(invalid, request);
+        }
+        if (error.getErrorType() == ErrorType.ValidationError) {
+            return invalidVariable(error, request);
+        }
+        if (error.getErrorType() == ErrorType.ExecutionAborted || error.getErrorType() == ErrorType.InvalidSyntax) {
+            return new ApiError(error.getMessage(), ErrorCode.VALIDATION, "query", error.getPath(),
+                    error.getLocations());
         }
         return internal(new IllegalStateException(error.getErrorType() + ": " + error.getMessage()), error.getPath(),
                 error.getLocations());
     }
 
     /**
-     * The query or its variables are at fault. graphql-java names the argument; SmallRye's conversion errors also
+     * The document (or a variable) does not fit the schema. graphql-java names the argument; SmallRye's conversion errors also
      * echo the whole input value and Java class names, which must not go back to the client (nor into logs).
+     * Anything else about the document is the fault of the {@code query}.
      */
-    private static ApiError invalidRequest(GraphQLError error) {
+    private static ApiError invalidDocument(ValidationError error, RequestFields request) {
         String message = error.getMessage();
         Matcher argument = INVALID_ARGUMENT.matcher(message);
         if (argument.find()) {
-            String field = argument.group(1).startsWith("input.") ? argument.group(1).substring(6) : argument.group(1);
+            // graphql-java reports a variable that does not fit as the whole argument it is passed to
+            String field = request.faultyVariable().orElseGet(
+                    () -> argument.group(1).replaceAll("\\[\\d+]", "").replaceFirst("^input\\.", ""));
             return new ApiError(field + " has a value of the wrong type", ErrorCode.VALIDATION, field, error.getPath(),
                     error.getLocations());
         }
-        Matcher missing = MISSING_FIELD.matcher(message);
-        if (missing.find()) {
-            return new ApiError(missing.group(1) + " is required", ErrorCode.VALIDATION, missing.group(1),
-                    error.getPath(), error.getLocations());
-        }
-        Matcher variable = INVALID_VARIABLE.matcher(message);
-        String field = variable.find() ? variable.group(1) : null;
+        Matcher undefined = UNDEFINED_VARIABLE.matcher(message);
+        Matcher missing = MISSING_ARGUMENT.matcher(message);
+        String field = undefined.find() ? "variables." + undefined.group(1) : missing.find() ? missing.group(1) : "query";
         return new ApiError(message, ErrorCode.VALIDATION, field, error.getPath(), error.getLocations());
+    }
+
+    /** The variables do not fit the types the document declares for them: named by the input field at fault. */
+    private static ApiError invalidVariable(GraphQLError error, RequestFields request) {
+        String field = request.faultyVariable().orElseGet(() -> {
+            Matcher variable = INVALID_VARIABLE.matcher(error.getMessage());
+            return variable.find() ? "variables." + variable.group(1) : "variables";
+        });
+        return new ApiError(field + " is missing or not a valid value of its type", ErrorCode.VALIDATION, field,
+                error.getPath(), error.getLocations());
     }
 
     static ApiError fromException(Throwable thrown, List<Object> path, List<SourceLocation> locations) {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 import graphql.ErrorType;
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -52,9 +53,12 @@ final class RequestInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        ExecutionInput input = parameters.getExecutionInput();
+        RequestFields fields = new RequestFields(parameters.getSchema(), input.getQuery(), input.getOperationName(),
+                input.getRawVariables().toMap());
         List<GraphQLError> errors = result.getErrors().stream()
                 .filter(error -> !isConsequence(error, result.getErrors()))
-                .map(ErrorMapping::map).collect(Collectors.toList());
+                .map(error -> ErrorMapping.map(error, fields)).collect(Collectors.toList());
         log((Request) state, errors);
         return CompletableFuture.completedFuture(errors.isEmpty() ? result : result.transform(b -> b.errors(errors)));
     }

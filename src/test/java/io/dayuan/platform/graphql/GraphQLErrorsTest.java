@@ -4,6 +4,8 @@ import static io.dayuan.GraphQL.errorCode;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -51,8 +53,55 @@ class GraphQLErrorsTest {
                 Map.of("input", Map.of("siteId", Demo.DEMO_SITE, "name", "机密会议室", "capacity", "many")));
         assertThat(answer.getList("errors")).hasSize(1);
         assertThat(errorCode(answer)).isEqualTo("VALIDATION");
-        assertThat(answer.getString("errors[0].extensions.field")).isEqualTo("input");
+        assertThat(answer.getString("errors[0].extensions.field")).isEqualTo("capacity");
         assertThat(answer.prettify()).doesNotContain("机密会议室", "io.dayuan", "Scalar");
+    }
+
+    @Test
+    void aMalformedDateOrEnumInsideAnInputVariableNamesTheInputField() {
+        String menu = "mutation($menu: SaveMenuInput!) { saveMenu(input: $menu) { id } }";
+        Map<String, Object> input = new HashMap<>(Map.of("canteenId", Demo.TOWN_HALL_CANTEEN, "date", "2026-02-30",
+                "meal", "LUNCH", "items", List.of(Map.of("dishId", Demo.UNKNOWN))));
+        assertRefused(graphQL.call(graphQL.as("canteen-manager"), menu, Map.of("menu", input)), "date");
+        input.putAll(Map.of("date", "2030-01-01", "meal", "BRUNCH"));
+        assertRefused(graphQL.call(graphQL.as("canteen-manager"), menu, Map.of("menu", input)), "meal");
+        input.putAll(Map.of("meal", "LUNCH", "items", List.of(Map.of("dishId", Demo.UNKNOWN, "plannedPortions", "many"))));
+        assertRefused(graphQL.call(graphQL.as("canteen-manager"), menu, Map.of("menu", input)), "items.plannedPortions");
+    }
+
+    @Test
+    void aRefusedVariableIsNamedByTheArgumentItIsPassedTo() {
+        assertRefused(graphQL.call(graphQL.as("admin"), "mutation($c: Int!) { createRoom(input: {siteId: \""
+                + Demo.DEMO_SITE + "\", name: \"n\", capacity: $c}) { id } }", Map.of("c", "many")), "capacity");
+        Map<String, Object> nullCovers = new HashMap<>();
+        nullCovers.put("c", null);
+        assertRefused(graphQL.call(graphQL.as("canteen-manager"), "mutation($c: Int!) { recordCovers(canteenId: \""
+                + Demo.TOWN_HALL_CANTEEN + "\", date: \"2030-01-01\", meal: LUNCH, covers: $c) }", nullCovers), "covers");
+    }
+
+    @Test
+    void aLiteralListItemOfTheWrongTypeNamesTheList() {
+        assertRefused(graphQL.call(graphQL.as("admin"), "mutation { createRoom(input: {siteId: \"" + Demo.DEMO_SITE
+                + "\", name: \"n\", capacity: 3, equipment: [TEA_URN]}) { id } }"), "equipment");
+    }
+
+    @Test
+    void anUnknownOperationNameIsRefusedNamingOperationName() {
+        JsonPath answer = given().contentType(ContentType.JSON)
+                .body(Map.of("query", "query Mine { me { id } }", "operationName", "Theirs")).post("/graphql").then()
+                .extract().jsonPath();
+        assertRefused(answer, "operationName");
+    }
+
+    @Test
+    void anUndeclaredVariableIsRefusedNamingIt() {
+        assertRefused(graphQL.call(graphQL.as("guard"), "{ gates(siteId: $site) { id } }",
+                Map.of("site", Demo.DEMO_SITE)), "variables.site");
+    }
+
+    private static void assertRefused(JsonPath answer, String field) {
+        assertThat(errorCode(answer)).as(answer.prettify()).isEqualTo("VALIDATION");
+        assertThat(answer.getString("errors[0].extensions.field")).as(answer.prettify()).isEqualTo(field);
     }
 
     @Test

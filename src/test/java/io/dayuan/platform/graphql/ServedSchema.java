@@ -1,0 +1,134 @@
+package io.dayuan.platform.graphql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The schema as the service serves it (read by introspection): its queries and mutations with their arguments, the
+ * input objects and enums they take, and the roles each operation's description states.
+ */
+record ServedSchema(List<Operation> operations, Map<String, List<InputValue>> inputObjects,
+        Map<String, List<String>> enums) {
+
+    static final String INTROSPECTION = """
+            fragment Ref on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }
+            fragment Value on __InputValue { name type { ...Ref } }
+            { __schema {
+                queryType { name } mutationType { name }
+                types { kind name enumValues { name } inputFields { ...Value }
+                        fields { name description args { ...Value } type { ...Ref } } } } }""";
+
+    private static final List<String> ROLES = List.of("staff", "guard", "canteen-manager", "facilities", "admin");
+    private static final Pattern STATED_ROLES = Pattern.compile("Roles?: ([^.]+)\\.");
+
+    /** A type as a reference: {@code NON_NULL}/{@code LIST} wrap {@code ofType}, the others are named. */
+    record TypeRef(String kind, String name, TypeRef ofType) {
+
+        static TypeRef of(JsonObject json) {
+            return json == null ? null
+                    : new TypeRef(json.getString("kind"), json.getString("name"), of(json.getJsonObject("ofType")));
+        }
+
+        boolean nonNull() {
+            return kind.equals("NON_NULL");
+        }
+
+        /** Without its non-null wrapper. */
+        TypeRef nullable() {
+            return nonNull() ? ofType : this;
+        }
+
+        /** The named type at the bottom of the wrappers. */
+        TypeRef named() {
+            return ofType == null ? this : ofType.named();
+        }
+
+        /** As a variable declaration writes it, e.g. {@code [NewPassInput!]!}. */
+        String declared() {
+            return switch (kind) {
+                case "NON_NULL" -> ofType.declared() + "!";
+                case "LIST" -> "[" + ofType.declared() + "]";
+                default -> name;
+            };
+        }
+    }
+
+    record InputValue(String name, TypeRef type) {
+
+        static InputValue of(JsonObject json) {
+            return new InputValue(json.getString("name"), TypeRef.of(json.getJsonObject("type")));
+        }
+    }
+
+    /** A query or mutation; {@code roles} empty means it needs no token. */
+    record Operation(String kind, String name, String description, List<InputValue> arguments, TypeRef type) {
+
+        /** The roles the description states: "Role: admin.", "Roles: guard, admin.", "Any signed-in role". */
+        List<String> roles() {
+            if (description.contains("No token needed")) {
+                return List.of();
+            }
+            if (description.contains("Any signed-in role") || description.contains("Any role")) {
+                return List.of("staff");
+            }
+            Matcher stated = STATED_ROLES.matcher(description);
+            List<String> roles = new ArrayList<>();
+            while (stated.find()) {
+                ROLES.stream().filter(role -> stated.group(1).matches(".*\\b" + role + "\\b.*")).forEach(roles::add);
+            }
+            if (roles.isEmpty()) {
+                throw new IllegalStateException(name + ": its description states no roles: " + description);
+            }
+            return roles.stream().distinct().toList();
+        }
+    }
+
+    static ServedSchema of(JsonObject schema) {
+        String query = schema.getJsonObject("queryType").getString("name");
+        String mutation = schema.getJsonObject("mutationType").getString("name");
+        List<Operation> operations = new ArrayList<>();
+        Map<String, List<InputValue>> inputObjects = new LinkedHashMap<>();
+        Map<String, List<String>> enums = new LinkedHashMap<>();
+        for (Object item : schema.getJsonArray("types")) {
+            JsonObject type = (JsonObject) item;
+            String name = type.getString("name");
+            switch (type.getString("kind")) {
+                case "INPUT_OBJECT" -> inputObjects.put(name, values(type.getJsonArray("inputFields")));
+                case "ENUM" -> enums.put(name, type.getJsonArray("enumValues").stream()
+                        .map(value -> ((JsonObject) value).getString("name")).toList());
+                case "OBJECT" -> {
+                    if (name.equals(query) || name.equals(mutation)) {
+                        operations.addAll(operations(name.equals(query) ? "query" : "mutation",
+                                type.getJsonArray("fields")));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return new ServedSchema(operations, inputObjects, enums);
+    }
+
+    private static List<Operation> operations(String kind, JsonArray fields) {
+        List<Operation> operations = new ArrayList<>();
+        for (Object item : fields) {
+            JsonObject field = (JsonObject) item;
+            operations.add(new Operation(kind, field.getString("name"), field.getString("description", ""),
+                    values(field.getJsonArray("args")), TypeRef.of(field.getJsonObject("type"))));
+        }
+        return operations;
+    }
+
+    private static List<InputValue> values(JsonArray json) {
+        List<InputValue> values = new ArrayList<>();
+        json.forEach(value -> values.add(InputValue.of((JsonObject) value)));
+        return values;
+    }
+}
