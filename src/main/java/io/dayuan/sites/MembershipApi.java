@@ -56,7 +56,8 @@ public class MembershipApi {
             + "named and every site the person leaves; VALIDATION names siteIds; NOT_FOUND for an unknown person or "
             + "site. The home site (setPersonSite) still steers notifications. Role: admin.")
     public Uni<@NonNull Person> setPersonSites(@Name("personId") @NonNull @Id String personId,
-            @Name("siteIds") @NonNull @Id List<@NonNull String> siteIds) {
+            @Name("siteIds") @Description("Site ids (SmallRye cannot serve a list of the ID scalar here)")
+            @NonNull List<@NonNull String> siteIds) {
         UUID person = Ids.parse("personId", personId);
         if (siteIds.size() > MAX_SITES) {
             throw ApiException.validation("siteIds", "siteIds names at most " + MAX_SITES + " sites");

@@ -26,10 +26,10 @@ public class MembershipRepository {
                 .map(memberships -> memberships.stream().map(Membership::siteId).collect(Collectors.toSet()));
     }
 
-    /** The memberships of these people. Ids travel as text: the native query then needs no UUID type mapping. */
+    /** The memberships of these people. Ids come back as text: the native query then needs no UUID type mapping. */
     @WithSession
     public Uni<List<Membership>> ofPeople(Collection<UUID> personIds) {
-        String[] ids = personIds.stream().map(UUID::toString).toArray(String[]::new);
+        UUID[] ids = personIds.toArray(UUID[]::new);
         return Panache.getSession().chain(session -> session.<Object[]> createNativeQuery(
                 "SELECT CAST(person_id AS text), CAST(site_id AS text) FROM person_site"
                         + " WHERE person_id = ANY (CAST(:people AS uuid[]))")
@@ -40,7 +40,7 @@ public class MembershipRepository {
 
     /** Makes {@code siteIds} the person's sites; run it in the transaction that locked the person. */
     public Uni<Void> replace(UUID personId, Set<UUID> siteIds) {
-        String[] sites = siteIds.stream().map(UUID::toString).toArray(String[]::new);
+        UUID[] sites = siteIds.toArray(UUID[]::new);
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery("DELETE FROM person_site WHERE person_id = :person")
                         .setParameter("person", personId).executeUpdate()
