@@ -50,6 +50,7 @@ import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.sites.service.CallerSites;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
@@ -202,6 +203,7 @@ public class CanteenApi {
 
     @Query
     @Authenticated
+    @WithSession // one session for the site check and the list: the canteen is read once
     @Description("The menus of a canteen between two dates (at most 62 days). Canteen managers and admins see drafts "
             + "too; everyone else sees published menus only. A canteen of a site the caller does not act at is "
             + "NOT_FOUND. Any signed-in role.")

@@ -82,8 +82,9 @@ public class GateApi {
     @Subscription
     @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
     @Description("The site's gate feed, live: passages, refusals and alerts. FORBIDDEN for a site the caller does "
-            + "not act at. Roles: guard, admin.")
-    public Multi<@NonNull GateEvent> gateEvents(@Name("siteId") @NonNull @Id String siteId) {
+            + "not act at (one event that is null, with the error). Roles: guard, admin.")
+    // the event type is nullable so that a refusal, which comes after the subscription started, reaches the phone
+    public Multi<GateEvent> gateEvents(@Name("siteId") @NonNull @Id String siteId) {
         UUID site = Ids.parse("siteId", siteId);
         return callerSites.requireSite(site).onItem().transformToMulti(allowed -> events.of(site));
     }

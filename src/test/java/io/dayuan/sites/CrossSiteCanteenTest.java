@@ -1,6 +1,7 @@
 package io.dayuan.sites;
 
-import static io.dayuan.GraphQL.errorCode;
+import static io.dayuan.sites.TwoSites.answered;
+import static io.dayuan.sites.TwoSites.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -61,15 +62,6 @@ class CrossSiteCanteenTest {
                 Map.of("s", site, "n", "食堂 " + UUID.randomUUID()));
         assertThat(created.getList("errors")).as(created.prettify()).isNull();
         return created.getString("data.createCanteen.id");
-    }
-
-    private static void refused(JsonPath answer, String code) {
-        assertThat(errorCode(answer)).as(answer.prettify()).isEqualTo(code);
-        assertThat(answer.getString("data")).isNull();
-    }
-
-    private static void answered(JsonPath answer) {
-        assertThat(answer.getList("errors")).as(answer.prettify()).isNull();
     }
 
     private long rows(String table, String canteen) {

@@ -9,6 +9,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -20,7 +23,13 @@ import io.dayuan.GraphQL.As;
 import io.dayuan.passes.PassFixtures;
 import io.dayuan.sites.TwoSites.Sites;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Sites as tenants at the gate: a guard or an administrator of site A, calling the gate's operations against site
@@ -49,6 +58,9 @@ class CrossSiteGateTest {
 
     @Inject
     Database database;
+
+    @Inject
+    Vertx vertx;
 
     /** FORBIDDEN and no data for site B; an answer for site A. */
     private void onlyAtA(As who, String query, Map<String, Object> forA, Map<String, Object> forB, String field) {
@@ -96,6 +108,53 @@ class CrossSiteGateTest {
         JsonPath atA = passes.scan(guard, code, sites.gateA(), "IN");
         assertThat(atA.getList("errors")).as(atA.prettify()).isNull();
         assertThat(atA.getString("data.scanPass.decision")).isEqualTo("ALLOW");
+    }
+
+    /** The messages a phone subscribed to a site's gate feed receives. */
+    private BlockingQueue<JsonObject> gateFeed(WebSocketClient client, As who, String site) throws Exception {
+        BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+        WebSocket socket = client.connect(new WebSocketConnectOptions().setHost("localhost").setPort(RestAssured.port)
+                .setURI("/graphql").addSubProtocol("graphql-transport-ws")).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+        socket.writeTextMessage(new JsonObject().put("type", "connection_init")
+                .put("payload", new JsonObject().put("Authorization", "Bearer " + who.token())).encode());
+        assertThat(messages.poll(10, TimeUnit.SECONDS).getString("type")).isEqualTo("connection_ack");
+        socket.writeTextMessage(new JsonObject().put("id", "1").put("type", "subscribe").put("payload",
+                new JsonObject().put("query", "subscription { gateEvents(siteId: \"" + site + "\") { kind gateId } }"))
+                .encode());
+        return messages;
+    }
+
+    @Test
+    void aGuardOfSiteAFollowsOnlySiteAsGateFeed() throws Exception {
+        Sites sites = twoSites.create();
+        As guard = twoSites.member(List.of(sites.a()), "guard").as();
+        WebSocketClient client = vertx.createWebSocketClient();
+        try {
+            JsonObject refusal = gateFeed(client, guard, sites.b()).poll(10, TimeUnit.SECONDS);
+            assertThat(refusal.getString("type")).isEqualTo("next");
+            assertThat(refusal.getJsonObject("payload").getJsonArray("errors").getJsonObject(0)
+                    .getJsonObject("extensions").getString("code")).isEqualTo("FORBIDDEN");
+            JsonObject refusedData = refusal.getJsonObject("payload").getJsonObject("data");
+            assertThat(refusedData == null ? null : refusedData.getValue("gateEvents")).isNull();
+
+            BlockingQueue<JsonObject> feedA = gateFeed(client, guard, sites.a());
+            String code = graphQL.call(twoSites.globalAdmin(), PassFixtures.ISSUE, Map.of("i", PassFixtures.input(
+                    "PERSON", "甲镇职工", null, List.of(sites.a()), OffsetDateTime.now().minusHours(1),
+                    OffsetDateTime.now().plusDays(1), false))).getString("data.issuePass.code");
+            JsonObject heard = null;
+            // the subscription starts asynchronously: scan until the feed hears a passage
+            for (int attempt = 0; attempt < 10 && heard == null; attempt++) {
+                passes.scan(guard, code, sites.gateA(), "IN");
+                heard = feedA.poll(2, TimeUnit.SECONDS);
+            }
+            assertThat(heard).isNotNull();
+            assertThat(heard.getJsonObject("payload").getJsonObject("data").getJsonObject("gateEvents")
+                    .getString("gateId")).isEqualTo(sites.gateA());
+        } finally {
+            client.close();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.dayuan.sites;
 
-import static io.dayuan.GraphQL.errorCode;
+import static io.dayuan.sites.TwoSites.answered;
+import static io.dayuan.sites.TwoSites.refused;
 import static io.dayuan.rooms.RoomFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,15 +58,6 @@ class CrossSiteRoomTest {
     private Rooms rooms() {
         Sites sites = twoSites.create();
         return new Rooms(sites, fixtures.room(Map.of("siteId", sites.a())), fixtures.room(Map.of("siteId", sites.b())));
-    }
-
-    private static void refused(JsonPath answer, String code) {
-        assertThat(errorCode(answer)).as(answer.prettify()).isEqualTo(code);
-        assertThat(answer.getString("data")).isNull();
-    }
-
-    private static void answered(JsonPath answer) {
-        assertThat(answer.getList("errors")).as(answer.prettify()).isNull();
     }
 
     private Map<String, Object> schedule(String room) {

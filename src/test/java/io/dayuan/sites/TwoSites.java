@@ -1,5 +1,6 @@
 package io.dayuan.sites;
 
+import static io.dayuan.GraphQL.errorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -49,6 +50,16 @@ public class TwoSites {
         JsonPath set = graphQL.call(globalAdmin(), SET_SITES, Map.of("p", id, "s", sites));
         assertThat(set.getList("errors")).as(set.prettify()).isNull();
         return new Member(as, id);
+    }
+
+    /** Refused with the code, and nothing of the data answered. */
+    public static void refused(JsonPath answer, String code) {
+        assertThat(errorCode(answer)).as(answer.prettify()).isEqualTo(code);
+        assertThat(answer.getString("data")).isNull();
+    }
+
+    public static void answered(JsonPath answer) {
+        assertThat(answer.getList("errors")).as(answer.prettify()).isNull();
     }
 
     private String site(String prefix) {
