@@ -160,3 +160,21 @@ SELECT '00000000-0000-0000-0000-0000000af017', 'PERSON', v.visitor_name, v.id, A
 FROM visit v WHERE v.id = '00000000-0000-0000-0000-0000000a0017'
 ON CONFLICT (id) DO UPDATE SET valid_from = excluded.valid_from, valid_until = excluded.valid_until,
     admit_state = 'UNUSED', revoked_at = NULL, revoked_reason = NULL;
+
+-- Sites as tenants (issue 19): a second, small site, and the demo people assigned to the first one, so that dev mode
+-- shows the isolation (the demo guard gets NOT_FOUND for 白石村's gate, FORBIDDEN for its site). The demo admin
+-- belongs to no site: a global administrator, who sees both.
+INSERT INTO site (id, name, time_zone) VALUES
+    ('00000000-0000-0000-0000-00000000a002', '白石村办事处', 'Asia/Shanghai')
+ON CONFLICT DO NOTHING;
+INSERT INTO gate (id, site_id, name, kind) VALUES
+    ('00000000-0000-0000-0000-00000000d101', '00000000-0000-0000-0000-00000000a002', '村口门岗', 'BOTH')
+ON CONFLICT DO NOTHING;
+INSERT INTO room (id, site_id, name, capacity, equipment, requires_approval, cleanup_minutes) VALUES
+    ('00000000-0000-0000-0000-00000000b101', '00000000-0000-0000-0000-00000000a002', '村委议事室', 10,
+        '{WHITEBOARD}', false, 10)
+ON CONFLICT DO NOTHING;
+INSERT INTO person_site (person_id, site_id)
+SELECT p.id, '00000000-0000-0000-0000-00000000a001' FROM person p
+WHERE p.subject IN ('demo-staff', 'demo-guard', 'demo-canteen-manager', 'demo-facilities', 'demo-staff-en')
+ON CONFLICT DO NOTHING;

@@ -50,6 +50,8 @@ import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.platform.graphql.Subscriptions;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
+import io.dayuan.sites.service.CallerSites;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
@@ -98,18 +100,32 @@ public class CanteenApi {
     @Inject
     Events events;
 
+    @Inject
+    CallerSites callerSites;
+
+    /** NOT_FOUND, as for a canteen that does not exist, unless the caller acts at the canteen's site. */
+    private Uni<Canteen> visibleCanteen(String field, String canteenId) {
+        UUID id = Ids.parse(field, canteenId);
+        return repository.require(id)
+                .chain(canteen -> callerSites.requireVisible(canteen, found -> found.siteId, "Canteen", id));
+    }
+
     @Query
     @Authenticated
-    @Description("The canteens of a site, or of every site. Any signed-in role.")
+    @Description("The canteens of a site, or of every site the caller acts at; FORBIDDEN for a siteId the caller does "
+            + "not act at. Any signed-in role.")
     public Uni<@NonNull List<@NonNull Canteen>> canteens(@Name("siteId") @Id String siteId) {
-        return repository.listBySite(Ids.parse("siteId", siteId));
+        UUID site = Ids.parse("siteId", siteId);
+        Uni<Void> allowed = site == null ? Uni.createFrom().voidItem() : callerSites.requireSite(site);
+        return allowed.chain(() -> repository.listBySite(site))
+                .chain(found -> callerSites.filter(found, canteen -> canteen.siteId));
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
-    @Description("Adds a canteen to a site. Role: admin.")
+    @Description("Adds a canteen to a site. FORBIDDEN for a site the caller does not act at. Role: admin.")
     public Uni<@NonNull Canteen> createCanteen(@Name("input") @NonNull @Valid NewCanteen input) {
-        return service.create(input);
+        return callerSites.requireSite(Ids.parse("siteId", input.siteId())).chain(() -> service.create(input));
     }
 
     @Description("The site the canteen belongs to")
@@ -122,17 +138,18 @@ public class CanteenApi {
 
     @Query
     @Authenticated
-    @Description("The dish library of a canteen. Any signed-in role.")
+    @Description("The dish library of a canteen. A canteen of a site the caller does not act at is NOT_FOUND. Any "
+            + "signed-in role.")
     public Uni<@NonNull List<@NonNull Dish>> dishes(@Name("canteenId") @NonNull @Id String canteenId) {
-        return dishes.list(Ids.parse("canteenId", canteenId));
+        return visibleCanteen("canteenId", canteenId).chain(canteen -> dishes.list(canteen.id));
     }
 
     @Mutation
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
     @Description("Adds a dish to a canteen's library; priceCents is the staff price, guestPriceCents defaults to it. "
-            + "Role: canteen-manager, admin.")
+            + "A canteen of a site the caller does not act at is NOT_FOUND. Role: canteen-manager, admin.")
     public Uni<@NonNull Dish> createDish(@Name("input") @NonNull @Valid NewDish input) {
-        return dishes.create(input);
+        return visibleCanteen("canteenId", input.canteenId()).chain(() -> dishes.create(input));
     }
 
     @Mutation
@@ -169,9 +186,10 @@ public class CanteenApi {
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
     @Description("Saves the menu of a canteen, date and meal. A draft is replaced by the new one. A published menu is "
             + "corrected at once: it stays published, revision goes up, correctedAt, correctionNote (from note) and "
-            + "previousDishNames show what changed, and diners are told again. Role: canteen-manager, admin.")
+            + "previousDishNames show what changed, and diners are told again. A canteen of a site the caller does not "
+            + "act at is NOT_FOUND. Role: canteen-manager, admin.")
     public Uni<@NonNull Menu> saveMenu(@Name("input") @NonNull @Valid MenuInput input) {
-        return menus.save(input);
+        return visibleCanteen("canteenId", input.canteenId()).chain(() -> menus.save(input));
     }
 
     @Mutation
@@ -184,12 +202,14 @@ public class CanteenApi {
 
     @Query
     @Authenticated
+    @WithSession // one session for the site check and the list: the canteen is read once
     @Description("The menus of a canteen between two dates (at most 62 days). Canteen managers and admins see drafts "
-            + "too; everyone else sees published menus only. Any signed-in role.")
+            + "too; everyone else sees published menus only. A canteen of a site the caller does not act at is "
+            + "NOT_FOUND. Any signed-in role.")
     public Uni<@NonNull List<@NonNull Menu>> menus(@Name("canteenId") @NonNull @Id String canteenId,
             @Name("from") @NonNull LocalDate from, @Name("to") @NonNull LocalDate to) {
-        UUID id = Ids.parse("canteenId", canteenId);
-        return managing().chain(manager -> menus.list(id, from, to, manager));
+        return visibleCanteen("canteenId", canteenId)
+                .chain(canteen -> managing().chain(manager -> menus.list(canteen.id, from, to, manager)));
     }
 
     @Query
@@ -286,9 +306,11 @@ public class CanteenApi {
 
     @Mutation
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
-    @Description("Records food thrown away (1 g to 500 kg) at a meal, not in the future. Role: canteen-manager, admin.")
+    @Description("Records food thrown away (1 g to 500 kg) at a meal, not in the future. A canteen of a site the caller "
+            + "does not act at is NOT_FOUND. Role: canteen-manager, admin.")
     public Uni<@NonNull WasteRecord> recordWaste(@Name("input") @NonNull @Valid WasteInput input) {
-        return caller.person().chain(person -> waste.record(person.id, input));
+        return visibleCanteen("canteenId", input.canteenId())
+                .chain(() -> caller.person()).chain(person -> waste.record(person.id, input));
     }
 
     @Mutation
@@ -303,10 +325,10 @@ public class CanteenApi {
     @Query
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
     @Description("Waste between two dates (inclusive, at most 366 days) against the period of the same length just "
-            + "before. Role: canteen-manager, admin.")
+            + "before. A canteen of a site the caller does not act at is NOT_FOUND. Role: canteen-manager, admin.")
     public Uni<@NonNull WasteReport> wasteReport(@Name("canteenId") @NonNull @Id String canteenId,
             @Name("from") @NonNull LocalDate from, @Name("to") @NonNull LocalDate to) {
-        return waste.report(Ids.parse("canteenId", canteenId), from, to);
+        return visibleCanteen("canteenId", canteenId).chain(canteen -> waste.report(canteen.id, from, to));
     }
 
     @Query

@@ -27,6 +27,7 @@ import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.platform.graphql.Subscriptions;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
+import io.dayuan.sites.service.CallerSites;
 import io.quarkus.security.Authenticated;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
@@ -54,33 +55,44 @@ public class GateApi {
     @Inject
     GateEvents events;
 
+    @Inject
+    CallerSites callerSites;
+
     @Query
     @Authenticated
-    @Description("The gates of a site. Any signed-in role.")
+    @Description("The gates of a site. FORBIDDEN for a site the caller does not act at. Any signed-in role.")
     public Uni<@NonNull List<@NonNull Gate>> gates(@Name("siteId") @NonNull @Id String siteId) {
-        return repository.listBySite(Ids.parse("siteId", siteId));
+        UUID site = Ids.parse("siteId", siteId);
+        return callerSites.requireSite(site).chain(() -> repository.listBySite(site));
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
-    @Description("Adds a gate to a site. Role: admin.")
+    @Description("Adds a gate to a site. FORBIDDEN for a site the caller does not act at. Role: admin.")
     public Uni<@NonNull Gate> createGate(@Name("input") @NonNull @Valid NewGate input) {
-        return service.create(input);
+        UUID site = Ids.parse("siteId", input.siteId());
+        return callerSites.requireSite(site).chain(() -> service.create(input));
     }
 
     @Query
     @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
     @Description("Everyone and every vehicle inside the site now, latest first: the roll call for an evacuation. "
-            + "Roles: guard, admin.")
+            + "FORBIDDEN for a site the caller does not act at. Roles: guard, admin.")
     public Uni<@NonNull List<@NonNull GatePassage>> onSite(@Name("siteId") @NonNull @Id String siteId) {
-        return passages.inside(Ids.parse("siteId", siteId));
+        UUID site = Ids.parse("siteId", siteId);
+        return callerSites.requireSite(site).chain(() -> passages.inside(site));
     }
 
     @Subscription
-    @Description("The site's gate feed, live: passages, refusals and alerts. Roles: guard, admin.")
-    public Multi<@NonNull GateEvent> gateEvents(@Name("siteId") @NonNull @Id String siteId) {
+    @Description("The site's gate feed, live: passages, refusals and alerts. FORBIDDEN for a site the caller does "
+            + "not act at (one event that is null, with the error). Roles: guard, admin.")
+    // the event type is nullable so that the site refusal, which needs the database and so comes after the
+    // subscription started, reaches the phone; the role refusal comes before it starts (Subscriptions)
+    public Multi<GateEvent> gateEvents(@Name("siteId") @NonNull @Id String siteId) {
         UUID site = Ids.parse("siteId", siteId);
-        return subscriptions.open(() -> events.of(site), Roles.GUARD, Roles.ADMIN);
+        return subscriptions.open(
+                () -> callerSites.requireSite(site).onItem().transformToMulti(allowed -> events.of(site)),
+                Roles.GUARD, Roles.ADMIN);
     }
 
     @NonNull

@@ -36,10 +36,12 @@ import io.dayuan.passes.service.ScanService.ScanPass;
 import io.dayuan.passes.service.ScanService;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
+import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
+import io.dayuan.sites.service.CallerSites;
 import io.dayuan.visits.Visit;
 import io.smallrye.mutiny.Uni;
 
@@ -70,6 +72,9 @@ public class PassApi {
 
     @Inject
     PersonRepository people;
+
+    @Inject
+    CallerSites callerSites;
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
@@ -114,18 +119,21 @@ public class PassApi {
     @Mutation
     @RolesAllowed(Roles.GUARD)
     @Description("Checks a scanned code at a gate and records the scan: ALLOW feeds the site's presence, DENY the "
-            + "gate feed. Role: guard.")
+            + "gate feed. A gate of a site the guard does not act at is NOT_FOUND. Role: guard.")
     public Uni<@NonNull ScanResult> scanPass(@Name("input") @NonNull @Valid ScanPass input) {
-        return scanService.scan(input);
+        UUID gateId = Ids.parse("gateId", input.gateId());
+        return gates.require(gateId).chain(gate -> callerSites.requireVisible(gate, found -> found.siteId, "Gate", gateId))
+                .chain(() -> scanService.scan(input));
     }
 
     @Query
     @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
     @Description("What a phone needs to verify codes offline at the site: keys, gates, and the revoked passes "
-            + "(all, or the changes since sinceVersion). Roles: guard, admin.")
+            + "(all, or the changes since sinceVersion). FORBIDDEN for a site the caller does not act at. "
+            + "Roles: guard, admin.")
     public Uni<@NonNull VerificationKit> passVerificationKit(@Name("siteId") @NonNull @Id String siteId,
             @Name("sinceVersion") Integer sinceVersion) {
-        return scanService.kit(siteId, sinceVersion);
+        return callerSites.requireSite(Ids.parse("siteId", siteId)).chain(() -> scanService.kit(siteId, sinceVersion));
     }
 
     @Mutation
@@ -139,10 +147,12 @@ public class PassApi {
 
     @Query
     @RolesAllowed(Roles.ADMIN)
-    @Description("The scans at a site, newest first, a page at a time. Role: admin.")
+    @Description("The scans at a site, newest first, a page at a time. FORBIDDEN for a site the caller does not "
+            + "act at. Role: admin.")
     public Uni<@NonNull ScanPage> scans(@Name("siteId") @NonNull @Id String siteId,
             @Name("first") @DefaultValue("50") int first, @Name("after") String after) {
-        return scanService.page(siteId, first, after);
+        return callerSites.requireSite(Ids.parse("siteId", siteId))
+                .chain(() -> scanService.page(siteId, first, after));
     }
 
     @Description("The exact text to put in the QR code; null for a revoked pass. A personal pass's code is valid "

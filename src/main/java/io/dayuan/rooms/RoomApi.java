@@ -3,6 +3,7 @@ package io.dayuan.rooms;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,6 +39,7 @@ import io.dayuan.rooms.service.ServiceTaskService;
 import io.dayuan.rooms.service.UtilisationService;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
+import io.dayuan.sites.service.CallerSites;
 import io.quarkus.security.Authenticated;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
@@ -80,64 +82,82 @@ public class RoomApi {
     @Inject
     Events events;
 
+    @Inject
+    CallerSites callerSites;
+
+    /** NOT_FOUND, as for a room that does not exist, unless the caller acts at the room's site. */
+    private Uni<Room> visibleRoom(String field, String roomId) {
+        UUID id = Ids.parse(field, roomId);
+        return rooms.require(id).chain(room -> callerSites.requireVisible(room, found -> found.siteId, "Room", id));
+    }
+
+    private Uni<Void> requireSite(String siteId) {
+        return callerSites.requireSite(Ids.parse("siteId", siteId));
+    }
+
     // ---------------------------------------------------------------------------------------------------- rooms
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
-    @Description("Adds a meeting room to a site. Role: admin.")
+    @Description("Adds a meeting room to a site. FORBIDDEN for a site the caller does not act at. Role: admin.")
     public Uni<@NonNull Room> createRoom(@Name("input") @NonNull @Valid NewRoom input) {
-        return service.create(input);
+        return requireSite(input.siteId()).chain(() -> service.create(input));
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Changes a room's settings; fields left out stay as they are, existing bookings keep their times. "
-            + "Role: admin.")
+            + "A room of a site the caller does not act at is NOT_FOUND. Role: admin.")
     public Uni<@NonNull Room> updateRoom(@Name("input") @NonNull @Valid RoomChange input) {
-        return service.update(input);
+        return visibleRoom("id", input.id()).chain(() -> service.update(input));
     }
 
     @Query
     @Authenticated
     @Description("Rooms of a site (or all sites) with at least minCapacity seats and all the equipment; with "
-            + "freeFrom and freeTo, only rooms free for the whole span, their cleanup time after it included. Any "
+            + "freeFrom and freeTo, only rooms free for the whole span, their cleanup time after it included. Only "
+            + "rooms of the sites the caller acts at; FORBIDDEN for a siteId the caller does not act at. Any "
             + "signed-in role.")
     public Uni<@NonNull List<@NonNull Room>> rooms(@Name("siteId") @Id String siteId,
             @Name("minCapacity") Integer minCapacity, @Name("equipment") List<Equipment> equipment,
             @Name("freeFrom") OffsetDateTime freeFrom, @Name("freeTo") OffsetDateTime freeTo) {
-        return service.search(siteId, minCapacity, equipment, freeFrom, freeTo);
+        Uni<Void> allowed = siteId == null ? Uni.createFrom().voidItem() : requireSite(siteId);
+        return allowed.chain(() -> service.search(siteId, minCapacity, equipment, freeFrom, freeTo))
+                .chain(found -> callerSites.filter(found, room -> room.siteId));
     }
 
     @Query
     @RolesAllowed(Roles.ADMIN)
-    @Description("The text of the QR code to print on the room's door; scanning it checks a booking in. Role: admin.")
+    @Description("The text of the QR code to print on the room's door; scanning it checks a booking in. A room of a "
+            + "site the caller does not act at is NOT_FOUND. Role: admin.")
     public Uni<@NonNull String> roomDoorCode(@Name("roomId") @NonNull @Id String roomId) {
-        return service.doorCode(roomId);
+        return visibleRoom("roomId", roomId).chain(() -> service.doorCode(roomId));
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
-    @Description("Gives the room a new door code (the printed one stops working) and returns it. Role: admin.")
+    @Description("Gives the room a new door code (the printed one stops working) and returns it. A room of a site "
+            + "the caller does not act at is NOT_FOUND. Role: admin.")
     public Uni<@NonNull String> rotateRoomDoorCode(@Name("roomId") @NonNull @Id String roomId) {
-        return service.rotateDoorCode(roomId);
+        return visibleRoom("roomId", roomId).chain(() -> service.rotateDoorCode(roomId));
     }
 
     @Query
     @Authenticated
     @Description("A room's pending, confirmed, checked-in and completed bookings overlapping [from, to), at most 31 "
-            + "days. Any signed-in role.")
+            + "days. A room of a site the caller does not act at is NOT_FOUND. Any signed-in role.")
     public Uni<@NonNull List<@NonNull Booking>> roomSchedule(@Name("roomId") @NonNull @Id String roomId,
             @Name("from") @NonNull OffsetDateTime from, @Name("to") @NonNull OffsetDateTime to) {
-        return bookingService.schedule(roomId, from, to);
+        return visibleRoom("roomId", roomId).chain(() -> bookingService.schedule(roomId, from, to));
     }
 
     @Query
     @RolesAllowed(Roles.ADMIN)
     @Description("Per room of the site, from one date to another (inclusive, in the site's time zone): booked hours "
-            + "over opening hours, and the no-show rate. Role: admin.")
+            + "over opening hours, and the no-show rate. FORBIDDEN for a site the caller does not act at. Role: admin.")
     public Uni<@NonNull List<@NonNull RoomUtilisation>> roomUtilisation(@Name("siteId") @NonNull @Id String siteId,
             @Name("from") @NonNull LocalDate from, @Name("to") @NonNull LocalDate to) {
-        return utilisationService.report(siteId, from, to);
+        return requireSite(siteId).chain(() -> utilisationService.report(siteId, from, to));
     }
 
     @Subscription
@@ -155,10 +175,10 @@ public class RoomApi {
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     @Description("Books a room, once or recurring. Rooms that require approval take it as PENDING (holding the "
             + "slot). A clash is CONFLICT listing the clashing dates (extensions.clashingDates) and books nothing, "
-            + "unless skipConflicts books the free occurrences; the answer is the first occurrence. Role: staff, "
-            + "admin.")
+            + "unless skipConflicts books the free occurrences; the answer is the first occurrence. A room of a site "
+            + "the caller does not act at is NOT_FOUND. Role: staff, admin.")
     public Uni<@NonNull Booking> bookRoom(@Name("input") @NonNull @Valid NewBooking input) {
-        return bookingService.book(input);
+        return visibleRoom("roomId", input.roomId()).chain(() -> bookingService.book(input));
     }
 
     @Mutation
@@ -235,11 +255,11 @@ public class RoomApi {
     @Query
     @RolesAllowed({ Roles.FACILITIES, Roles.ADMIN })
     @Description("The service tasks of a site due on a date (in the site's time zone), cancelled ones only when asked. "
-            + "Role: facilities, admin.")
+            + "FORBIDDEN for a site the caller does not act at. Role: facilities, admin.")
     public Uni<@NonNull List<@NonNull ServiceTask>> serviceTasks(@Name("siteId") @NonNull @Id String siteId,
             @Name("date") @NonNull LocalDate date,
             @Name("includeCancelled") @DefaultValue("false") boolean includeCancelled) {
-        return taskService.ofDay(siteId, date, includeCancelled);
+        return requireSite(siteId).chain(() -> taskService.ofDay(siteId, date, includeCancelled));
     }
 
     @Mutation

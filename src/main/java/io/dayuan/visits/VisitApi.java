@@ -33,6 +33,7 @@ import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
+import io.dayuan.sites.service.CallerSites;
 import io.dayuan.visits.repository.AccessDeviceRepository;
 import io.dayuan.visits.repository.BlocklistRepository;
 import io.dayuan.visits.service.BlocklistService.NewBlock;
@@ -77,6 +78,9 @@ public class VisitApi {
 
     @Inject
     AccessDeviceRepository devices;
+
+    @Inject
+    CallerSites callerSites;
 
     @Inject
     BlocklistRepository blocklist;
@@ -153,10 +157,11 @@ public class VisitApi {
     @Query
     @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
     @Description("The visits of a site whose window touches the date (in the site's time zone), with their status "
-            + "and device state. Roles: guard, admin.")
+            + "and device state. FORBIDDEN for a site the caller does not act at. Roles: guard, admin.")
     public Uni<@NonNull List<@NonNull Visit>> expectedVisits(@Name("siteId") @NonNull @Id String siteId,
             @Name("date") @NonNull LocalDate date) {
-        return service.expected(Ids.parse("siteId", siteId), date);
+        UUID site = Ids.parse("siteId", siteId);
+        return callerSites.requireSite(site).chain(() -> service.expected(site, date));
     }
 
     // ------------------------------------------------------------------ the visitor's link (no account)
@@ -226,9 +231,10 @@ public class VisitApi {
 
     @Query
     @RolesAllowed(Roles.ADMIN)
-    @Description("The access devices of a site. Role: admin.")
+    @Description("The access devices of a site. FORBIDDEN for a site the caller does not act at. Role: admin.")
     public Uni<@NonNull List<@NonNull AccessDevice>> accessDevices(@Name("siteId") @NonNull @Id String siteId) {
-        return devices.bySite(Ids.parse("siteId", siteId));
+        UUID site = Ids.parse("siteId", siteId);
+        return callerSites.requireSite(site).chain(() -> devices.bySite(site));
     }
 
     @Mutation

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dayuan.gates.Gate;
+import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Batches;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,6 +19,12 @@ public class GateRepository implements PanacheRepositoryBase<Gate, UUID> {
     @WithSession
     public Uni<List<Gate>> inOrderOf(List<UUID> ids) {
         return Batches.inOrderOf(ids, wanted -> list("id in ?1", wanted));
+    }
+
+    /** The gate, or NOT_FOUND. */
+    @WithSession
+    public Uni<Gate> require(UUID id) {
+        return findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("Gate", id));
     }
 
     @WithSession

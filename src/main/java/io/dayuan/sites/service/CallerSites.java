@@ -1,0 +1,60 @@
+package io.dayuan.sites.service;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import io.dayuan.people.Caller;
+import io.dayuan.platform.Roles;
+import io.dayuan.sites.SitesConfig;
+import io.dayuan.sites.repository.MembershipRepository;
+import io.dayuan.sites.service.SiteAccess.Scope;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@link SiteAccess} applied to the caller of this request: roles from the token, sites from Dayuan's
+ * assignments. Operations call it before they read or change anything of a site.
+ */
+@RequestScoped
+public class CallerSites {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MembershipRepository memberships;
+
+    @Inject
+    SitesConfig config;
+
+    private Uni<Scope> scope;
+
+    /** The sites the caller acts at; looked up once per request. */
+    public Uni<Scope> scope() {
+        if (scope == null) {
+            scope = caller.person()
+                    .chain(person -> caller.hasRole(Roles.ADMIN).chain(admin -> memberships.sitesOf(person.id)
+                            .map(sites -> SiteAccess.scope(sites, admin, config.unassignedAccess()))))
+                    .memoize().indefinitely();
+        }
+        return scope;
+    }
+
+    /** FORBIDDEN unless the caller acts at the site they named. */
+    public Uni<Void> requireSite(UUID siteId) {
+        return scope().invoke(found -> found.requireSite(siteId)).replaceWithVoid();
+    }
+
+    /** The object when the caller acts at its site, else NOT_FOUND as if it did not exist. */
+    public <T> Uni<T> requireVisible(T object, Function<T, UUID> siteOf, String type, UUID id) {
+        return scope().invoke(found -> found.requireVisible(siteOf.apply(object), type, id)).replaceWith(object);
+    }
+
+    /** The items of the caller's sites. */
+    public <T> Uni<List<T>> filter(List<T> items, Function<T, UUID> siteOf) {
+        return scope().map(found -> found.filter(items, siteOf));
+    }
+}
