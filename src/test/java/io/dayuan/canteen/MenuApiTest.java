@@ -267,8 +267,8 @@ class MenuApiTest {
         assertThat(few.getList("data.menus")).as(few.prettify()).hasSize(1);
         assertThat(many.getList("data.menus")).as(many.prettify()).hasSize(21);
         assertThat(many.getList("data.menus.items.flatten()")).hasSize(21 * 8);
-        // menus, items, dishes, ratings (the canteen is looked up only when it has no menus in the range)
-        assertThat(fewStatements).hasSize(4);
+        // the canteen (its site, for the caller's site check), menus, items, dishes, ratings
+        assertThat(fewStatements).hasSize(5);
         assertThat(manyStatements).hasSameSizeAs(fewStatements);
     }
 
