@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -27,16 +25,14 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(PackagedDatabaseResource.class)
 @WithTestResource(ApplicationKeysResource.class)
 @WithTestResource(PublicKeyIdentityResource.class)
+@WithTestResource(ManagementPortResource.class)
 class PackagedApplicationIT {
 
     private static final String DEMO_SITE = "00000000-0000-0000-0000-00000000a001";
 
-    /** The management interface's root, /q/ (its port is taken at random in tests). */
-    @TestHTTPResource(value = "/", management = true)
-    URL management;
-
     @Test
     void theProbesTheDeploymentUsesAnswerOnTheManagementPortOnly() {
+        String management = ManagementPortResource.root();
         given().get(management + "health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get(management + "health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get(management + "metrics").then().statusCode(200).body(containsString("http_server_requests"));
