@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +18,7 @@ import io.dayuan.platform.SqlState;
 import io.dayuan.platform.events.Events;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
@@ -57,30 +57,33 @@ public class PersonService {
      * Sets a person's home site (null clears it): role notifications about a site reach the holders of the role
      * at that site and those without a site. NOT_FOUND for an unknown person or site.
      */
+    @WithTransaction
     public Uni<Person> setSite(UUID personId, UUID siteId) {
-        return changed(personId, () -> {
-            Uni<Void> siteKnown = siteId == null ? Uni.createFrom().voidItem() : sites.require(siteId).replaceWithVoid();
-            return siteKnown.chain(() -> repository.findById(personId))
-                    .onItem().ifNull().failWith(() -> ApiException.notFound("Person", personId))
-                    .invoke(person -> person.siteId = siteId);
-        });
+        Uni<Void> siteKnown = siteId == null ? Uni.createFrom().voidItem() : sites.require(siteId).replaceWithVoid();
+        return siteKnown.chain(() -> require(personId))
+                .invoke(person -> person.siteId = siteId)
+                .call(this::changed);
     }
 
     /** Sets (null clears) a person's DingTalk user id, which DingTalk work notices go to. NOT_FOUND: no such person. */
+    @WithTransaction
     public Uni<Person> setDingTalkUserId(UUID personId, String dingTalkUserId) {
-        return changed(personId, () -> repository.findById(personId)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Person", personId))
-                .invoke(person -> person.dingTalkUserId = dingTalkUserId));
+        return require(personId)
+                .invoke(person -> person.dingTalkUserId = dingTalkUserId)
+                .call(this::changed);
+    }
+
+    private Uni<Person> require(UUID personId) {
+        return repository.findById(personId).onItem().ifNull().failWith(() -> ApiException.notFound("Person", personId));
     }
 
     /**
-     * Runs a change of a person in a transaction that tells every replica to forget them, and forgets them here as
-     * soon as it commits (the event comes a little later).
+     * Tells every replica to forget the person when the change commits (the event), and forgets them here at once,
+     * so this replica's next request reads them again; a lookup racing with the commit is forgotten by the event.
      */
-    private Uni<Person> changed(UUID personId, Supplier<Uni<Person>> change) {
-        return Panache.withTransaction(() -> change.get()
-                .call(() -> events.publish(PersonChanged.topic(), new PersonChanged(personId))))
-                .invoke(() -> forget(personId));
+    private Uni<Void> changed(Person person) {
+        forget(person.id);
+        return events.publish(PersonChanged.topic(), new PersonChanged(person.id));
     }
 
     private void forget(UUID personId) {

@@ -68,6 +68,17 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
                 .getResultList());
     }
 
+    /**
+     * Up to {@code limit} visit requests whose host was not told yet, oldest first, locked for this transaction;
+     * rows another replica is telling are skipped.
+     */
+    public Uni<List<Visit>> lockUnnoticedRequests(int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("SELECT * FROM visit "
+                + "WHERE host_notified_at IS NULL AND host_id IS NOT NULL AND status = 'REQUESTED' "
+                + "ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", Visit.class)
+                .setParameter("limit", limit).getResultList());
+    }
+
     @WithSession
     public Uni<List<Visit>> inOrderOf(List<UUID> ids) {
         return Batches.inOrderOf(ids, wanted -> list("id in ?1", wanted));

@@ -8,11 +8,12 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.dayuan.notifications.LocalizedText;
-import io.dayuan.platform.Clock;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
+import io.dayuan.platform.Clock;
 import io.dayuan.visits.Visit;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.dayuan.visits.repository.VisitRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -35,6 +36,9 @@ public class HostNotices {
     @Inject
     Clock clock;
 
+    @Inject
+    VisitRepository visits;
+
     @Scheduled(identity = "visits-host-notices", every = "${dayuan.visits.host-notice-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
@@ -43,15 +47,10 @@ public class HostNotices {
     }
 
     /** Tells the hosts of up to one batch of requests not yet noticed; how many were told. */
+    @WithTransaction
     public Uni<Integer> run() {
-        return Panache.withTransaction(() -> due().chain(visits -> Multi.createFrom().iterable(visits)
-                .onItem().transformToUniAndConcatenate(this::tell).collect().asList().map(List::size)));
-    }
-
-    private Uni<List<Visit>> due() {
-        return Panache.getSession().chain(session -> session.createNativeQuery("SELECT * FROM visit "
-                + "WHERE host_notified_at IS NULL AND host_id IS NOT NULL AND status = 'REQUESTED' "
-                + "ORDER BY created_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED", Visit.class).getResultList());
+        return visits.lockUnnoticedRequests(BATCH).chain(due -> Multi.createFrom().iterable(due)
+                .onItem().transformToUniAndConcatenate(this::tell).collect().asList().map(List::size));
     }
 
     private Uni<Visit> tell(Visit visit) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON with every character outside printable ASCII written as its {@code \\uXXXX} escape: the only way to send a
+ * JSON with every character outside printable ASCII written as its {@code \\u} escape of four hex digits: the only way to send a
  * lone surrogate (JSON allows its escape; UTF-8 cannot carry it), as a hostile client would.
  */
 final class AsciiJson {
