@@ -30,9 +30,6 @@ import io.dayuan.canteen.service.DishService.DishChanges;
 import io.dayuan.canteen.service.DishService.NewDish;
 import io.dayuan.canteen.service.DishService.RatingSummary;
 import io.dayuan.canteen.service.FeedbackService;
-import io.dayuan.canteen.service.LeftoverService;
-import io.dayuan.canteen.service.LeftoverService.LeftoverInput;
-import io.dayuan.canteen.service.LeftoverService.LeftoverOfferUpdate;
 import io.dayuan.canteen.service.MealService;
 import io.dayuan.canteen.service.MealService.Cutoff;
 import io.dayuan.canteen.service.MealService.PlannedMeal;
@@ -84,9 +81,6 @@ public class CanteenApi {
 
     @Inject
     WasteService waste;
-
-    @Inject
-    LeftoverService leftovers;
 
     @Inject
     FeedbackService feedback;
@@ -338,62 +332,6 @@ public class CanteenApi {
     public Uni<@NonNull CanteenReport> canteenReport(@Name("canteenId") @NonNull @Id String canteenId,
             @Name("from") @NonNull LocalDate from, @Name("to") @NonNull LocalDate to) {
         return reports.report(Ids.parse("canteenId", canteenId), from, to);
-    }
-
-    // ---- leftover exchange
-
-    @Mutation
-    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
-    @Description("Offers portions of a dish left after a meal until a time (at most two days ahead). "
-            + "Role: canteen-manager, admin.")
-    public Uni<@NonNull LeftoverOffer> offerLeftovers(@Name("input") @NonNull @Valid LeftoverInput input) {
-        return caller.person().chain(person -> leftovers.offer(person.id, input));
-    }
-
-    @Mutation
-    @RolesAllowed(Roles.STAFF)
-    @Description("Claims portions (1-10) of a leftover offer, once per person; the answer carries the pickup code. "
-            + "CONFLICT when too few portions are left, when the offer closed, or on a second claim. Role: staff.")
-    public Uni<@NonNull LeftoverClaim> claimLeftovers(@Name("offerId") @NonNull @Id String offerId,
-            @Name("portions") @DefaultValue("1") Integer portions) {
-        UUID id = Ids.parse("offerId", offerId);
-        return caller.person().chain(person -> leftovers.claim(person.id, id, portions == null ? 1 : portions));
-    }
-
-    @Query
-    @Authenticated
-    @Description("The leftover offers of a canteen that still take claims. Any signed-in role.")
-    public Uni<@NonNull List<@NonNull LeftoverOffer>> openLeftoverOffers(@Name("canteenId") @NonNull @Id String canteenId) {
-        return leftovers.open(Ids.parse("canteenId", canteenId));
-    }
-
-    @Query
-    @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
-    @Description("The claims of an offer with their pickup codes. Role: canteen-manager, admin.")
-    public Uni<@NonNull List<@NonNull LeftoverClaim>> leftoverClaims(@Name("offerId") @NonNull @Id String offerId) {
-        return leftovers.claimsOf(Ids.parse("offerId", offerId));
-    }
-
-    @Query
-    @RolesAllowed(Roles.STAFF)
-    @Description("The caller's claims of the last seven days. Role: staff.")
-    public Uni<@NonNull List<@NonNull LeftoverClaim>> myLeftoverClaims() {
-        return caller.person().chain(person -> leftovers.mine(person.id));
-    }
-
-    @Name("dish")
-    @Description("The dish offered")
-    @NonNull
-    public Uni<List<@NonNull Dish>> offeredDish(@Source List<LeftoverOffer> offered) {
-        return dishes.inOrderOf(offered.stream().map(offer -> offer.dishId).toList());
-    }
-
-    @Subscription
-    @Description("Leftover offers of a canteen as they are made and claimed. Any signed-in role.")
-    public Multi<@NonNull LeftoverOfferUpdate> leftoverOffers(@Name("canteenId") @NonNull @Id String canteenId) {
-        String id = Ids.parse("canteenId", canteenId).toString();
-        return subscriptions.open(() -> events.on(LeftoverOfferUpdate.topic())
-                .filter(update -> id.equals(update.canteenId())));
     }
 
     // ---- feedback
