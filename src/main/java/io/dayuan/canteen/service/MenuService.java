@@ -199,18 +199,18 @@ public class MenuService {
         return notifier.notifyRole(Roles.STAFF, notice).chain(() -> events.publish(MenuPublication.topic(), event));
     }
 
-    /** The menus of a canteen between two dates; drafts only when asked for (managers). */
+    /**
+     * The menus of a canteen between two dates; drafts only when asked for (managers). The caller has found the
+     * canteen already (CanteenApi checks it and its site), so it is not looked up again.
+     */
     @WithSession
     public Uni<List<Menu>> list(UUID canteenId, LocalDate from, LocalDate to, boolean withDrafts) {
         checkRange(from, to, MAX_DAYS);
         String published = withDrafts ? "" : " and m.status = ?4";
         String query = "from Menu m where m.canteenId = ?1 and m.date between ?2 and ?3" + published
                 + " order by m.date, m.meal";
-        Uni<List<Menu>> listed = withDrafts ? repository.list(query, canteenId, from, to)
+        return withDrafts ? repository.list(query, canteenId, from, to)
                 : repository.list(query, canteenId, from, to, MenuStatus.PUBLISHED);
-        // a canteen with menus exists: only an empty answer asks whether the canteen does
-        return listed.chain(menus -> menus.isEmpty() ? canteens.require(canteenId).replaceWith(menus)
-                : Uni.createFrom().item(menus));
     }
 
     @WithSession
