@@ -12,16 +12,20 @@ import jakarta.inject.Inject;
 import io.dayuan.dev.DevTokenIssuer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
 
 /**
- * Calls {@code POST /graphql} as the mobile app does, as a person of given roles (or anonymously).
- * Inject it into a {@code @QuarkusTest}.
+ * Calls {@code POST /graphql} as the mobile app does, as a person of given roles (or anonymously), and opens the
+ * app's WebSocket for subscriptions ({@link GraphQLSocket}). Inject it into a {@code @QuarkusTest}.
  */
 @ApplicationScoped
 public class GraphQL {
 
     @Inject
     DevTokenIssuer issuer;
+
+    @Inject
+    Vertx vertx;
 
     /** A caller with a token of their own: a new person unless the same subject is used again. */
     public record As(String token) {
@@ -56,6 +60,16 @@ public class GraphQL {
             request.header("Authorization", "Bearer " + caller.token());
         }
         return request.post("/graphql").then().extract().jsonPath();
+    }
+
+    /** A WebSocket for subscriptions whose connection the server acknowledged, as the caller. */
+    public GraphQLSocket open(As caller) throws Exception {
+        return new GraphQLSocket(vertx, caller.token()).acknowledged();
+    }
+
+    /** A WebSocket that has sent {@code connection_init} as the caller, not waiting for the answer. */
+    public GraphQLSocket connect(As caller) throws Exception {
+        return new GraphQLSocket(vertx, caller.token());
     }
 
     /** The {@code extensions.code} of the first error, or null when there is none. */

@@ -3,7 +3,6 @@ package io.dayuan.canteen;
 import static io.dayuan.GraphQL.errorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,11 +24,9 @@ import io.dayuan.Database;
 import io.dayuan.Demo;
 import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
-import io.dayuan.dev.DevTokenIssuer;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.dayuan.GraphQLSocket;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
@@ -49,15 +46,6 @@ class LeftoverApiTest {
 
     @Inject
     Kitchen kitchen;
-
-    @Inject
-    DevTokenIssuer issuer;
-
-    @Inject
-    Vertx vertx;
-
-    @TestHTTPResource("/graphql")
-    URI graphqlUri;
 
     static Map<String, Object> offer(String canteen, String dish, int portions, int price, OffsetDateTime until) {
         Map<String, Object> input = new HashMap<>();
@@ -229,15 +217,15 @@ class LeftoverApiTest {
     void subscribersSeeOffersAsTheyAreMadeAndClaimed() throws Exception {
         String canteen = kitchen.canteen();
         String dish = kitchen.dish(canteen, "馒头");
-        String token = issuer.issue("leftover-subscriber-" + UUID.randomUUID(), "订阅者", null, List.of("staff"), null);
-        try (Subscriber subscriber = Subscriber.open(vertx, graphqlUri, token, "subscription { leftoverOffers(canteenId: \""
+        As subscriber = graphQL.person("leftover-subscriber-" + UUID.randomUUID(), "订阅者", null, null, "staff");
+        try (GraphQLSocket socket = graphQL.open(subscriber).subscribe("1", "subscription { leftoverOffers(canteenId: \""
                 + canteen + "\") { offerId canteenId dishId portions remainingPortions priceCents availableUntil } }")) {
             JsonObject heard = null;
             List<String> offers = new ArrayList<>();
             // the subscription starts asynchronously: offer until the first offer is heard
             for (int attempt = 0; attempt < 10 && heard == null; attempt++) {
                 offers.add(offered(canteen, dish, 4));
-                heard = subscriber.nextData(Duration.ofSeconds(2));
+                heard = socket.nextData(Duration.ofSeconds(2));
             }
             assertThat(heard).isNotNull();
             JsonObject made = heard.getJsonObject("leftoverOffers");
@@ -248,8 +236,8 @@ class LeftoverApiTest {
             String last = offers.get(offers.size() - 1);
             assertThat(claim(kitchen.staff(), last, 3).getString("data.claimLeftovers.pickupCode")).isNotNull();
             JsonObject afterClaim = null;
-            for (JsonObject next = subscriber.nextData(Duration.ofSeconds(5)); next != null && afterClaim == null;
-                    next = afterClaim == null ? subscriber.nextData(Duration.ofSeconds(5)) : null) {
+            for (JsonObject next = socket.nextData(Duration.ofSeconds(5)); next != null && afterClaim == null;
+                    next = afterClaim == null ? socket.nextData(Duration.ofSeconds(5)) : null) {
                 if (next.getJsonObject("leftoverOffers").getInteger("remainingPortions") == 1) {
                     afterClaim = next.getJsonObject("leftoverOffers");
                 }

@@ -3,7 +3,6 @@ package io.dayuan.canteen;
 import static io.dayuan.GraphQL.errorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,12 +18,10 @@ import io.dayuan.Database;
 import io.dayuan.Demo;
 import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
+import io.dayuan.GraphQLSocket;
 import io.dayuan.SqlStatements;
-import io.dayuan.dev.DevTokenIssuer;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
@@ -43,15 +40,6 @@ class MenuApiTest {
 
     @Inject
     Kitchen kitchen;
-
-    @Inject
-    DevTokenIssuer issuer;
-
-    @Inject
-    Vertx vertx;
-
-    @TestHTTPResource("/graphql")
-    URI graphqlUri;
 
     private JsonPath menus(As as, String canteen, LocalDate from, LocalDate to) {
         return graphQL.call(as, MENUS, Map.of("c", canteen, "f", from.toString(), "t", to.toString()));
@@ -276,15 +264,15 @@ class MenuApiTest {
     void subscribersOfACanteenHearOfItsPublishedMenus() throws Exception {
         String canteen = kitchen.canteen();
         String rice = kitchen.dish(canteen, "米饭");
-        String token = issuer.issue("menu-subscriber-" + UUID.randomUUID(), "订阅者", null, List.of("staff"), null);
-        try (Subscriber subscriber = Subscriber.open(vertx, graphqlUri, token,
+        As subscriber = graphQL.person("menu-subscriber-" + UUID.randomUUID(), "订阅者", null, null, "staff");
+        try (GraphQLSocket socket = graphQL.open(subscriber).subscribe("1",
                 "subscription { menuPublished(canteenId: \"" + canteen + "\") { menuId canteenId date meal revision corrected } }")) {
             List<String> published = new ArrayList<>();
             JsonObject heard = null;
             // the subscription starts asynchronously: publish menus until the first one is heard
             for (int attempt = 0; attempt < 10 && heard == null; attempt++) {
                 published.add(kitchen.publishedMenu(canteen, Kitchen.today().plusDays(30 + attempt), "LUNCH", List.of(rice)));
-                heard = subscriber.nextData(Duration.ofSeconds(2));
+                heard = socket.nextData(Duration.ofSeconds(2));
             }
             assertThat(heard).isNotNull();
             JsonObject event = heard.getJsonObject("menuPublished");
@@ -297,7 +285,7 @@ class MenuApiTest {
             // another canteen's menus are not heard
             String elsewhere = kitchen.canteen();
             kitchen.publishedMenu(elsewhere, Kitchen.today().plusDays(5), "LUNCH", List.of(kitchen.dish(elsewhere, "饭")));
-            JsonObject next = subscriber.nextData(Duration.ofSeconds(1));
+            JsonObject next = socket.nextData(Duration.ofSeconds(1));
             if (next != null) {
                 assertThat(next.getJsonObject("menuPublished").getString("canteenId")).isEqualTo(canteen);
             }

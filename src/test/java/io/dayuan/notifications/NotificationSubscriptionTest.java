@@ -19,14 +19,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.dayuan.GraphQL;
+import io.dayuan.GraphQL.As;
+import io.dayuan.GraphQLSocket;
 import io.dayuan.notifications.NotificationFixtures.Someone;
 import io.dayuan.notifications.service.Notifier;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
@@ -63,54 +61,30 @@ class NotificationSubscriptionTest {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
-    /** A phone connected to the subscription: every message the server sends. */
-    final class Live implements AutoCloseable {
-        final List<JsonObject> messages = new CopyOnWriteArrayList<>();
-        final HttpClient client = vertx.createHttpClient();
-        final WebSocket socket;
+    /** A phone of the person connected to the subscription. */
+    private GraphQLSocket live(Someone person) throws Exception {
+        return graphQL.open(person.as()).subscribe("1", SUBSCRIPTION);
+    }
 
-        Live(String token) throws Exception {
-            WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(RestAssured.port)
-                    .setURI("/graphql").addSubProtocol("graphql-transport-ws");
-            socket = client.webSocket(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-            JsonObject init = new JsonObject().put("type", "connection_init");
-            if (token != null) {
-                init.put("payload", new JsonObject().put("Authorization", "Bearer " + token));
-            }
-            socket.writeTextMessage(init.encode());
-            await("connection_ack", Duration.ofSeconds(10), () -> messages.stream().anyMatch(m -> "connection_ack".equals(m.getString("type")))
-                    || socket.isClosed());
-            socket.writeTextMessage(new JsonObject().put("id", "1").put("type", "subscribe")
-                    .put("payload", new JsonObject().put("query", SUBSCRIPTION)).encode());
-        }
+    private static List<JsonObject> notifications(GraphQLSocket live) {
+        return live.received().stream().filter(m -> "next".equals(m.getString("type")))
+                .map(m -> m.getJsonObject("payload").getJsonObject("data"))
+                .filter(data -> data != null && data.getJsonObject("notifications") != null)
+                .map(data -> data.getJsonObject("notifications")).toList();
+    }
 
-        List<JsonObject> notifications() {
-            return messages.stream().filter(m -> "next".equals(m.getString("type")))
-                    .map(m -> m.getJsonObject("payload").getJsonObject("data"))
-                    .filter(data -> data != null && data.getJsonObject("notifications") != null)
-                    .map(data -> data.getJsonObject("notifications")).toList();
-        }
-
-        List<String> titles() {
-            return notifications().stream().map(n -> n.getString("title")).toList();
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-            client.close();
-        }
+    private static List<String> titles(GraphQLSocket live) {
+        return notifications(live).stream().map(n -> n.getString("title")).toList();
     }
 
     /** Notifies the person until the subscription shows one arriving: from then on it is live. */
-    private void untilLive(Someone person, Live live) {
+    private void untilLive(Someone person, GraphQLSocket live) {
         await("the subscription to go live", Duration.ofSeconds(20), () -> {
-            if (live.notifications().isEmpty()) {
+            if (notifications(live).isEmpty()) {
                 inTransaction(() -> notifier.notify(person.id(), notice("TEST_PING", "ping")));
                 sleep(300);
             }
-            return !live.notifications().isEmpty();
+            return !notifications(live).isEmpty();
         });
     }
 
@@ -126,7 +100,7 @@ class NotificationSubscriptionTest {
     void eachPersonReceivesTheirOwnNotificationsLiveAndNeverAnyoneElses() throws Exception {
         Someone alice = fixtures.someone(null, "staff");
         Someone bob = fixtures.someone("en", "guard");
-        try (Live aliceLive = new Live(GraphQLToken.of(alice)); Live bobLive = new Live(GraphQLToken.of(bob))) {
+        try (GraphQLSocket aliceLive = live(alice); GraphQLSocket bobLive = live(bob)) {
             untilLive(alice, aliceLive);
             untilLive(bob, bobLive);
             String secret = "bob-" + UUID.randomUUID();
@@ -134,23 +108,23 @@ class NotificationSubscriptionTest {
             inTransaction(() -> notifier.notify(bob.id(), notice("TEST_LIVE", secret)));
             inTransaction(() -> notifier.notify(alice.id(), notice("TEST_LIVE", last)));
 
-            await("alice's notification", Duration.ofSeconds(10), () -> aliceLive.titles().contains("会议提醒 " + last));
-            await("bob's notification", Duration.ofSeconds(10), () -> bobLive.titles().contains("Meeting reminder " + secret));
-            JsonObject received = bobLive.notifications().stream()
+            await("alice's notification", Duration.ofSeconds(10), () -> titles(aliceLive).contains("会议提醒 " + last));
+            await("bob's notification", Duration.ofSeconds(10), () -> titles(bobLive).contains("Meeting reminder " + secret));
+            JsonObject received = notifications(bobLive).stream()
                     .filter(n -> n.getString("title").equals("Meeting reminder " + secret)).findFirst().orElseThrow();
             assertThat(received.getString("kind")).isEqualTo("TEST_LIVE");
             assertThat(received.getString("link")).isEqualTo("dayuan://test/" + secret);
             // events arrive in commit order: bob's came before alice's last one, and never reached alice
-            assertThat(aliceLive.titles()).noneMatch(title -> title.contains(secret));
-            assertThat(bobLive.titles()).noneMatch(title -> title.contains(last));
-            assertThat(aliceLive.titles()).allMatch(title -> title.startsWith("会议提醒 "));
+            assertThat(titles(aliceLive)).noneMatch(title -> title.contains(secret));
+            assertThat(titles(bobLive)).noneMatch(title -> title.contains(last));
+            assertThat(titles(aliceLive)).allMatch(title -> title.startsWith("会议提醒 "));
         }
     }
 
     @Test
     void aScheduledNotificationArrivesLiveWhenDueAndAWithdrawnOneNever() throws Exception {
         Someone person = fixtures.someone(null, "staff");
-        try (Live live = new Live(GraphQLToken.of(person))) {
+        try (GraphQLSocket live = live(person)) {
             untilLive(person, live);
             String due = "due-" + UUID.randomUUID();
             String withdrawn = "withdrawn-" + UUID.randomUUID();
@@ -158,29 +132,29 @@ class NotificationSubscriptionTest {
             inTransaction(() -> notifier.schedule(person.id(), notice("TEST_LIVE_LATER", withdrawn), at, "test:" + withdrawn)
                     .chain(() -> notifier.schedule(person.id(), notice("TEST_LIVE_LATER", due), at, "test:" + due)));
             inTransaction(() -> notifier.withdraw("test:" + withdrawn));
-            assertThat(live.titles()).noneMatch(title -> title.contains(due));
-            await("the scheduled notification", Duration.ofSeconds(20), () -> live.titles().contains("会议提醒 " + due));
-            assertThat(live.titles()).noneMatch(title -> title.contains(withdrawn));
+            assertThat(titles(live)).noneMatch(title -> title.contains(due));
+            await("the scheduled notification", Duration.ofSeconds(20), () -> titles(live).contains("会议提醒 " + due));
+            assertThat(titles(live)).noneMatch(title -> title.contains(withdrawn));
         }
     }
 
     @Test
     void theSubscriptionNeedsASignedInPerson() throws Exception {
-        try (Live anonymous = new Live(null)) {
+        try (GraphQLSocket anonymous = graphQL.open(graphQL.anonymous()).subscribe("1", SUBSCRIPTION)) {
             // graphql-transport-ws: the subscribe is answered with an error message for its id
-            await("the refusal", Duration.ofSeconds(10), () -> anonymous.messages.stream()
+            await("the refusal", Duration.ofSeconds(10), () -> anonymous.received().stream()
                     .anyMatch(m -> "error".equals(m.getString("type"))));
-            JsonObject refusal = anonymous.messages.stream().filter(m -> "error".equals(m.getString("type")))
+            JsonObject refusal = anonymous.received().stream().filter(m -> "error".equals(m.getString("type")))
                     .findFirst().orElseThrow();
             assertThat(refusal.getString("id")).isEqualTo("1");
             assertThat(refusal.getJsonArray("payload").getJsonObject(0).getJsonObject("extensions").getString("code"))
                     .isEqualTo("UNAUTHENTICATED");
-            assertThat(anonymous.notifications()).isEmpty();
+            assertThat(notifications(anonymous)).isEmpty();
         }
-        try (Live forged = new Live("not-a-token")) {
+        try (GraphQLSocket forged = graphQL.connect(new As("not-a-token"))) {
             // a token that fails verification: the server closes the socket before any acknowledgement
-            await("the socket closed", Duration.ofSeconds(10), forged.socket::isClosed);
-            assertThat(forged.messages).isEmpty();
+            await("the socket closed", Duration.ofSeconds(10), forged::isClosed);
+            assertThat(forged.received()).isEmpty();
         }
     }
 
@@ -194,7 +168,7 @@ class NotificationSubscriptionTest {
         PgSubscriber otherReplica = PgSubscriber.subscriber(vertx, options);
         otherReplica.channel("dayuan_events").handler(payload -> heardByOtherReplica.add(new JsonObject(payload)));
         otherReplica.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        try (Live live = new Live(GraphQLToken.of(person))) {
+        try (GraphQLSocket live = live(person)) {
             untilLive(person, live);
 
             // this replica notifies: a second listener on the same database (another replica) hears it
@@ -222,7 +196,7 @@ class NotificationSubscriptionTest {
             } finally {
                 replica.close();
             }
-            await("the other replica's notification", Duration.ofSeconds(10), () -> live.titles().contains(there));
+            await("the other replica's notification", Duration.ofSeconds(10), () -> titles(live).contains(there));
         } finally {
             otherReplica.close();
         }
@@ -233,12 +207,5 @@ class NotificationSubscriptionTest {
 
     private Object fixturesId(String marker) {
         return database.rows("SELECT id FROM notification WHERE title = $1", "会议提醒 " + marker).get(0).getUUID(0);
-    }
-
-    /** The bearer token of a fixture person. */
-    static final class GraphQLToken {
-        static String of(Someone someone) {
-            return someone.as().token();
-        }
     }
 }

@@ -3,15 +3,13 @@ package io.dayuan.sites;
 import static io.dayuan.GraphQL.errorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -20,15 +18,11 @@ import org.junit.jupiter.api.Test;
 import io.dayuan.Database;
 import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
+import io.dayuan.GraphQLSocket;
 import io.dayuan.passes.PassFixtures;
 import io.dayuan.sites.TwoSites.Sites;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -58,9 +52,6 @@ class CrossSiteGateTest {
 
     @Inject
     Database database;
-
-    @Inject
-    Vertx vertx;
 
     /** FORBIDDEN and no data for site B; an answer for site A. */
     private void onlyAtA(As who, String query, Map<String, Object> forA, Map<String, Object> forB, String field) {
@@ -110,36 +101,23 @@ class CrossSiteGateTest {
         assertThat(atA.getString("data.scanPass.decision")).isEqualTo("ALLOW");
     }
 
-    /** The messages a phone subscribed to a site's gate feed receives. */
-    private BlockingQueue<JsonObject> gateFeed(WebSocketClient client, As who, String site) throws Exception {
-        BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        WebSocket socket = client.connect(new WebSocketConnectOptions().setHost("localhost").setPort(RestAssured.port)
-                .setURI("/graphql").addSubProtocol("graphql-transport-ws")).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
-        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-        socket.writeTextMessage(new JsonObject().put("type", "connection_init")
-                .put("payload", new JsonObject().put("Authorization", "Bearer " + who.token())).encode());
-        assertThat(messages.poll(10, TimeUnit.SECONDS).getString("type")).isEqualTo("connection_ack");
-        socket.writeTextMessage(new JsonObject().put("id", "1").put("type", "subscribe").put("payload",
-                new JsonObject().put("query", "subscription { gateEvents(siteId: \"" + site + "\") { kind gateId } }"))
-                .encode());
-        return messages;
+    /** A phone subscribed to a site's gate feed. */
+    private GraphQLSocket gateFeed(As who, String site) throws Exception {
+        return graphQL.open(who).subscribe("1", "subscription { gateEvents(siteId: \"" + site + "\") { kind gateId } }");
     }
 
     @Test
     void aGuardOfSiteAFollowsOnlySiteAsGateFeed() throws Exception {
         Sites sites = twoSites.create();
         As guard = twoSites.member(List.of(sites.a()), "guard").as();
-        WebSocketClient client = vertx.createWebSocketClient();
-        try {
-            JsonObject refusal = gateFeed(client, guard, sites.b()).poll(10, TimeUnit.SECONDS);
+        try (GraphQLSocket feedB = gateFeed(guard, sites.b()); GraphQLSocket feedA = gateFeed(guard, sites.a())) {
+            JsonObject refusal = feedB.next(Duration.ofSeconds(10));
             assertThat(refusal.getString("type")).isEqualTo("next");
             assertThat(refusal.getJsonObject("payload").getJsonArray("errors").getJsonObject(0)
                     .getJsonObject("extensions").getString("code")).isEqualTo("FORBIDDEN");
             JsonObject refusedData = refusal.getJsonObject("payload").getJsonObject("data");
             assertThat(refusedData == null ? null : refusedData.getValue("gateEvents")).isNull();
 
-            BlockingQueue<JsonObject> feedA = gateFeed(client, guard, sites.a());
             String code = graphQL.call(twoSites.globalAdmin(), PassFixtures.ISSUE, Map.of("i", PassFixtures.input(
                     "PERSON", "甲镇职工", null, List.of(sites.a()), OffsetDateTime.now().minusHours(1),
                     OffsetDateTime.now().plusDays(1), false))).getString("data.issuePass.code");
@@ -147,13 +125,11 @@ class CrossSiteGateTest {
             // the subscription starts asynchronously: scan until the feed hears a passage
             for (int attempt = 0; attempt < 10 && heard == null; attempt++) {
                 passes.scan(guard, code, sites.gateA(), "IN");
-                heard = feedA.poll(2, TimeUnit.SECONDS);
+                heard = feedA.next(Duration.ofSeconds(2));
             }
             assertThat(heard).isNotNull();
             assertThat(heard.getJsonObject("payload").getJsonObject("data").getJsonObject("gateEvents")
                     .getString("gateId")).isEqualTo(sites.gateA());
-        } finally {
-            client.close();
         }
     }
 
