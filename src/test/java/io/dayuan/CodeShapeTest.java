@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.dayuan.shape.CodeShape;
 import io.dayuan.shape.CodeShape.Source;
@@ -25,33 +29,23 @@ class CodeShapeTest {
         assertThat(main).as("the main sources (the test runs from the project's folder)").hasSizeGreaterThan(100);
     }
 
-    @Test
-    void noClassIsOver400Lines() {
-        assertThat(CodeShape.longClasses(main)).isEmpty();
+    static Stream<Arguments> rules() {
+        return Stream.of(
+                rule("no class is over 400 lines", CodeShape::longClasses),
+                rule("no service nests lambdas deeper than three", CodeShape::deepLambdasInServices),
+                rule("platform imports no feature", CodeShape::platformReachingIntoFeatures),
+                rule("only platform/Clock reads the system clock", CodeShape::systemClockReads),
+                rule("transactions are declared with @WithTransaction", CodeShape::panacheTransactions),
+                rule("configuration is read through @ConfigMapping", CodeShape::configProperties));
     }
 
-    @Test
-    void noServiceNestsLambdasDeeperThanThree() {
-        assertThat(CodeShape.deepLambdasInServices(main)).isEmpty();
+    private static Arguments rule(String name, Function<List<Source>, List<String>> breaches) {
+        return Arguments.of(name, breaches);
     }
 
-    @Test
-    void platformImportsNoFeature() {
-        assertThat(CodeShape.platformReachingIntoFeatures(main)).isEmpty();
-    }
-
-    @Test
-    void onlyPlatformClockReadsTheSystemClock() {
-        assertThat(CodeShape.systemClockReads(main)).isEmpty();
-    }
-
-    @Test
-    void transactionsAreDeclaredWithWithTransaction() {
-        assertThat(CodeShape.panacheTransactions(main)).isEmpty();
-    }
-
-    @Test
-    void configurationIsReadThroughConfigMappings() {
-        assertThat(CodeShape.configProperties(main)).isEmpty();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void theMainCodeKeepsTheRule(String rule, Function<List<Source>, List<String>> breaches) {
+        assertThat(breaches.apply(main)).as(rule).isEmpty();
     }
 }

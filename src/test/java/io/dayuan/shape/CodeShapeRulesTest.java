@@ -3,8 +3,13 @@ package io.dayuan.shape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.dayuan.shape.CodeShape.Source;
 
@@ -125,25 +130,26 @@ class CodeShapeRulesTest {
                 .isEmpty();
     }
 
-    @Test
-    void handOpenedTransactionsAreFound() {
-        assertThat(CodeShape.panacheTransactions(one("io/dayuan/a/S.java",
-                "class S {\n Uni<Void> f() { return Panache.withTransaction(() -> go()); } }")))
-                .containsExactly("io/dayuan/a/S.java:2: Panache.withTransaction(");
-        assertThat(CodeShape.panacheTransactions(one("io/dayuan/a/S.java",
-                "class S { @WithTransaction Uni<Void> f() { return go(); } } // not Panache.withTransaction(")))
-                .isEmpty();
+    static Stream<Arguments> annotationAndCallRules() {
+        return Stream.of(
+                Arguments.of((Function<List<Source>, List<String>>) CodeShape::panacheTransactions,
+                        "class S {\n Uni<Void> f() { return Panache.withTransaction(() -> go()); } }",
+                        List.of("io/dayuan/a/S.java:2: Panache.withTransaction("),
+                        "class S { @WithTransaction Uni<Void> f() { return go(); } } // not Panache.withTransaction("),
+                Arguments.of((Function<List<Source>, List<String>>) CodeShape::configProperties,
+                        "class S {\n  @ConfigProperty(name = \"x\")\n  int x;\n"
+                                + "  @org.eclipse.microprofile.config.inject.ConfigProperty(name = \"y\") int y;\n}",
+                        List.of("io/dayuan/a/S.java:2: @ConfigProperty",
+                                "io/dayuan/a/S.java:4: @org.eclipse.microprofile.config.inject.ConfigProperty"),
+                        "@ConfigMapping(prefix = \"dayuan.a\")\ninterface S { @WithDefault(\"1\") int x(); } // @ConfigProperty"));
     }
 
-    @Test
-    void configPropertiesAreFoundAndConfigMappingsAreNot() {
-        assertThat(CodeShape.configProperties(one("io/dayuan/a/S.java",
-                "class S {\n  @ConfigProperty(name = \"x\")\n  int x;\n"
-                        + "  @org.eclipse.microprofile.config.inject.ConfigProperty(name = \"y\") int y;\n}")))
-                .containsExactly("io/dayuan/a/S.java:2: @ConfigProperty",
-                        "io/dayuan/a/S.java:4: @org.eclipse.microprofile.config.inject.ConfigProperty");
-        assertThat(CodeShape.configProperties(one("io/dayuan/a/C.java",
-                "@ConfigMapping(prefix = \"dayuan.a\")\ninterface C { @WithDefault(\"1\") int x(); } // @ConfigProperty")))
-                .isEmpty();
+    /** Hand-opened transactions and {@code @ConfigProperty}: found with their lines; the convention passes. */
+    @ParameterizedTest
+    @MethodSource("annotationAndCallRules")
+    void aBreachIsFoundWithItsLineAndTheConventionPasses(Function<List<Source>, List<String>> rule, String breach,
+            List<String> found, String convention) {
+        assertThat(rule.apply(one("io/dayuan/a/S.java", breach))).containsExactlyElementsOf(found);
+        assertThat(rule.apply(one("io/dayuan/a/S.java", convention))).isEmpty();
     }
 }
