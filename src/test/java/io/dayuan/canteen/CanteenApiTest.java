@@ -6,26 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
-import io.dayuan.GraphQL;
 import io.dayuan.Demo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class CanteenApiTest {
+class CanteenApiTest extends CanteenTestBase {
 
     private static final String CREATE = "mutation($input: NewCanteenInput!) { createCanteen(input: $input) { id name site { id name } } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
 
     @Test
     void adminAddsACanteenThatStaffFindAtTheSite() {

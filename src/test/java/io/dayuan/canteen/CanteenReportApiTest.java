@@ -10,32 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class CanteenReportApiTest {
+class CanteenReportApiTest extends CanteenTestBase {
 
     private static final String REPORT = "query($c: ID!, $f: Date!, $t: Date!) { canteenReport(canteenId: $c, from: $f, to: $t) { "
             + "from to covers registrations coversPerRegistration byMeal { meal registrations covers coversPerRegistration } "
             + "wasteGrams wasteGramsPerCover wasteByStage { stage grams gramsPerCover } leftoverPortionsOffered "
             + "leftoverPortionsClaimed averageRating ratings dishRatings { dishName averageRating ratings } } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    Kitchen kitchen;
 
     private void pastRegistrations(String canteen, LocalDate date, String meal, int count) {
         for (int i = 0; i < count; i++) {

@@ -7,33 +7,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class DishApiTest {
+class DishApiTest extends CanteenTestBase {
 
     private static final String CREATE = "mutation($i: NewDishInput!) { createDish(input: $i) { id name category "
             + "allergens tags staffPriceCents guestPriceCents priceCents photoUrl averageRating ratingCount } }";
     private static final String UPDATE = "mutation($i: UpdateDishInput!) { updateDish(input: $i) { id name category "
             + "allergens tags staffPriceCents guestPriceCents photoUrl } }";
     private static final String LIST = "query($c: ID!) { dishes(canteenId: $c) { name category allergens } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    Kitchen kitchen;
 
     private static Map<String, Object> dish(String canteenId, String name) {
         Map<String, Object> input = new HashMap<>();

@@ -8,19 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class FeedbackApiTest {
+class FeedbackApiTest extends CanteenTestBase {
 
     private static final String RATE = "mutation($i: ID!, $s: Int!, $c: String) { rateDish(menuItemId: $i, stars: $s, comment: $c) "
             + "{ id menuItemId dishId stars comment updatedAt } }";
@@ -28,15 +24,6 @@ class FeedbackApiTest {
             + "anonymous: $a) { id text anonymous answer createdAt } }";
     private static final String ANSWER = "mutation($id: ID!, $a: String!) { answerSuggestion(id: $id, answer: $a) { id answer answeredAt } }";
     private static final String SUGGESTIONS = "query($c: ID!) { suggestions(canteenId: $c) { id text anonymous answer } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    Kitchen kitchen;
 
     private List<String> itemsOf(String canteen, String menuId) {
         JsonPath menu = graphQL.call(kitchen.manager(), "query($id: ID!) { menu(id: $id) { items { id } } }", Map.of("id", menuId));

@@ -4,7 +4,6 @@ import static io.dayuan.GraphQL.errorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,13 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.dayuan.GraphQLSocket;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,22 +25,13 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
-class LeftoverApiTest {
+class LeftoverApiTest extends CanteenTestBase {
 
     private static final String OFFER = "mutation($i: OfferLeftoversInput!) { offerLeftovers(input: $i) { id date meal portions "
             + "claimed remainingPortions priceCents availableUntil open dish { id name } } }";
     private static final String CLAIM = "mutation($o: ID!, $n: Int) { claimLeftovers(offerId: $o, portions: $n) { id offerId "
             + "portions pickupCode createdAt } }";
     private static final String OPEN = "query($c: ID!) { openLeftoverOffers(canteenId: $c) { id remainingPortions dish { name } } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    Kitchen kitchen;
 
     static Map<String, Object> offer(String canteen, String dish, int portions, int price, OffsetDateTime until) {
         Map<String, Object> input = new HashMap<>();

@@ -8,19 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class MealRegistrationApiTest {
+class MealRegistrationApiTest extends CanteenTestBase {
 
     private static final String REGISTER = "mutation($c: ID!, $d: Date!, $m: Meal!) { registerMeal(canteenId: $c, date: $d, meal: $m) "
             + "{ id canteenId date meal createdAt } }";
@@ -29,15 +25,6 @@ class MealRegistrationApiTest {
             + "daysBefore: $n, at: $at) { meal daysBefore at custom } }";
     private static final String PLAN = "query($c: ID!, $f: Date!, $t: Date!) { mealPlan(canteenId: $c, from: $f, to: $t) { date meal "
             + "registrations walkInAverage sampleMeals suggestedPortions plannedPortions registrationClosesAt } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    Kitchen kitchen;
 
     private JsonPath register(As as, String canteen, LocalDate date, String meal) {
         return graphQL.call(as, REGISTER, Map.of("c", canteen, "d", date.toString(), "m", meal));

@@ -10,13 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.dayuan.GraphQLSocket;
 import io.dayuan.SqlStatements;
@@ -25,21 +21,12 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
-class MenuApiTest {
+class MenuApiTest extends CanteenTestBase {
 
     private static final String MENUS = "query($c: ID!, $f: Date!, $t: Date!) { menus(canteenId: $c, from: $f, to: $t) "
             + "{ id date meal status revision corrected correctionNote previousDishNames "
             + "items { plannedPortions dish { id name allergens } } } }";
     private static final String PUBLISH = "mutation($id: ID!) { publishMenu(id: $id) { id status revision publishedAt } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    Kitchen kitchen;
 
     private JsonPath menus(As as, String canteen, LocalDate from, LocalDate to) {
         return graphQL.call(as, MENUS, Map.of("c", canteen, "f", from.toString(), "t", to.toString()));

@@ -6,22 +6,17 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class WasteApiTest {
+class WasteApiTest extends CanteenTestBase {
 
     private static final String RECORD = "mutation($i: RecordWasteInput!) { recordWaste(input: $i) { id date meal stage "
             + "weightGrams dishId reason costCents inspection recordedAt } }";
@@ -31,15 +26,6 @@ class WasteApiTest {
             + "from to totalGrams covers gramsPerCover byStage { stage grams gramsPerCover } byDay { date grams covers gramsPerCover } "
             + "inspectionRecords costCents previous { from to totalGrams covers gramsPerCover } totalGramsChangePercent "
             + "gramsPerCoverChangePercent } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    Kitchen kitchen;
 
     static Map<String, Object> waste(String canteen, LocalDate date, String meal, String stage, int grams) {
         Map<String, Object> input = new HashMap<>();
