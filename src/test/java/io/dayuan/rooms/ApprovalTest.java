@@ -8,32 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class ApprovalTest {
+class ApprovalTest extends RoomTestBase {
 
     private static final String APPROVE = "mutation($id: ID!) { approveBooking(id: $id) { id status } }";
     private static final String REJECT = "mutation($id: ID!, $reason: String) { rejectBooking(id: $id, reason: $reason)"
             + " { id status rejectionReason } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    RoomFixtures fixtures;
 
     @Test
     void aRoomThatRequiresApprovalHoldsTheSlotUntilAnAdminApproves() {

@@ -11,19 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class BookingApiTest {
+class BookingApiTest extends RoomTestBase {
 
     private static final String CANCEL = "mutation($id: ID!, $scope: CancelScope) { cancelBooking(id: $id, scope: $scope) "
             + "{ id status } }";
@@ -34,15 +30,6 @@ class BookingApiTest {
     private static final String MINE = "query($from: DateTime, $to: DateTime, $first: Int, $after: String) { "
             + "myBookings(from: $from, to: $to, first: $first, after: $after) { id title cursor startsAt "
             + "room { id } organizer { id } } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    RoomFixtures fixtures;
 
     @Test
     void staffBookARoomWithServicesAndTheReminderIsScheduled() {

@@ -14,29 +14,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class BookingConcurrencyTest {
+class BookingConcurrencyTest extends RoomTestBase {
 
     private static final int CALLERS = 60;
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    RoomFixtures fixtures;
 
     @Test
     void ofManyConcurrentBookingsOfOneSlotExactlyOneSucceedsAndTheOthersAreConflicts() throws Exception {

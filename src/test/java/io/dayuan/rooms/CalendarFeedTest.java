@@ -13,11 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.quarkus.test.junit.QuarkusTest;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -25,16 +22,10 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 
 @QuarkusTest
-class CalendarFeedTest {
+class CalendarFeedTest extends RoomTestBase {
 
     private static final String CREATE = "mutation { createCalendarFeed }";
     private static final String REVOKE = "mutation { revokeCalendarFeed }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    RoomFixtures fixtures;
 
     private static String path(String url) {
         return URI.create(url).getPath();

@@ -16,9 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.dayuan.rooms.service.BookingService;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,20 +24,11 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class CheckInTest {
+class CheckInTest extends RoomTestBase {
 
     private static final String CHECK_IN = "mutation($id: ID!, $code: String) { checkInBooking(id: $id, doorCode: $code)"
             + " { id status checkedInAt } }";
     private static final String DOOR_CODE = "query($roomId: ID!) { roomDoorCode(roomId: $roomId) }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    RoomFixtures fixtures;
 
     @Inject
     BookingService bookings;

@@ -11,32 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class RecurrenceTest {
+class RecurrenceTest extends RoomTestBase {
 
     private static final String CANCEL = "mutation($id: ID!, $scope: CancelScope) { cancelBooking(id: $id, scope: $scope) "
             + "{ id status } }";
     private static final String MOVE = "mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveBooking(id: $id, "
             + "startsAt: $s, endsAt: $e) { id status } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    RoomFixtures fixtures;
 
     private static Map<String, Object> weekly(String room, int days, int count) {
         Map<String, Object> input = booking(room, at(days, 9, 0), at(days, 10, 0));

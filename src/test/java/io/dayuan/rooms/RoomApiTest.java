@@ -8,29 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
-import io.dayuan.GraphQL;
 import io.dayuan.Demo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class RoomApiTest {
+class RoomApiTest extends RoomTestBase {
 
     private static final String CREATE = """
             mutation($input: NewRoomInput!) {
               createRoom(input: $input) { id name capacity equipment requiresApproval cleanupMinutes site { id } }
             }""";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
 
     private static Map<String, Object> room(String name) {
         Map<String, Object> input = new HashMap<>();
@@ -106,9 +96,6 @@ class RoomApiTest {
             query($siteId: ID, $min: Int, $eq: [Equipment], $from: DateTime, $to: DateTime) {
               rooms(siteId: $siteId, minCapacity: $min, equipment: $eq, freeFrom: $from, freeTo: $to) { id name }
             }""";
-
-    @Inject
-    RoomFixtures fixtures;
 
     @Test
     void newRoomsHaveTheDefaultBookingRules() {

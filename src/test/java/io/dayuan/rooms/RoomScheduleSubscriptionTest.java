@@ -7,27 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.dayuan.GraphQLSocket;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
-class RoomScheduleSubscriptionTest {
+class RoomScheduleSubscriptionTest extends RoomTestBase {
 
     private static final String SUBSCRIBE = "subscription($roomId: ID!) { roomScheduleChanged(roomId: $roomId) "
             + "{ roomId bookingId change } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    RoomFixtures fixtures;
 
     @Test
     void aDoorTabletHearsOfChangesToItsRoomOnly() throws Exception {

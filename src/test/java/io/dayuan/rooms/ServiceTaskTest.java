@@ -9,33 +9,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class ServiceTaskTest {
+class ServiceTaskTest extends RoomTestBase {
 
     private static final String TASKS = "query($siteId: ID!, $date: Date!, $all: Boolean) { serviceTasks(siteId: $siteId,"
             + " date: $date, includeCancelled: $all) { id kind dueAt status doneAt room { id } booking { id title "
             + "organizer { name } } } }";
     private static final String DONE = "mutation($id: ID!) { markServiceTaskDone(id: $id) { id status doneAt } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    RoomFixtures fixtures;
 
     @Test
     void facilitiesSeeTheDaysTasksMarkThemDoneAndTheyCancelWithTheirBooking() {

@@ -12,31 +12,18 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class UtilisationTest {
+class UtilisationTest extends RoomTestBase {
 
     private static final String REPORT = "query($siteId: ID!, $from: Date!, $to: Date!) { roomUtilisation(siteId: $siteId,"
             + " from: $from, to: $to) { room { id name site { id } } availableHours bookedHours utilisation released "
             + "checkedIn noShowRate } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    RoomFixtures fixtures;
 
     /** A past week's bookings, written directly: the API only books the future. */
     private void past(String room, OffsetDateTime start, OffsetDateTime end, String status) {
