@@ -13,9 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.SqlStatements;
 import io.dayuan.visits.VisitFixtures.Staff;
 import io.dayuan.visits.service.HostNotices;
@@ -24,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class VisitApiTest {
+class VisitApiTest extends VisitTestBase {
 
     private static final String APPROVE = "mutation($id: ID!) { approveVisit(id: $id) { id status } }";
     private static final String REJECT = "mutation($id: ID!, $r: String) { rejectVisit(id: $id, reason: $r) { id status rejectReason } }";
@@ -32,15 +30,6 @@ class VisitApiTest {
     private static final String MY_VISITS = "{ myVisits { id status visitorName host { name } } }";
     private static final String EXPECTED = "query($s: ID!, $d: Date!) { expectedVisits(siteId: $s, date: $d) { "
             + "id status visitorName deviceState host { name } } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    VisitFixtures fixtures;
 
     @Inject
     HostNotices notices;

@@ -7,20 +7,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.visits.VisitFixtures.Staff;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** Devices, the blocklist, and guards checking visitors in and out by hand. */
 @QuarkusTest
-class VisitGateTest {
+class VisitGateTest extends VisitTestBase {
 
     private static final String REGISTER = "mutation($i: NewDeviceInput!) { registerAccessDevice(input: $i) { id name kind "
             + "vendor direction baseUrl username serialNumber eventSecret gate { id } } }";
@@ -28,15 +24,6 @@ class VisitGateTest {
     private static final String BLOCK = "mutation($i: NewBlockInput!) { blockVisitor(input: $i) { id kind value reason } }";
     private static final String CHECK_IN = "mutation($id: ID!, $g: ID!) { checkInVisit(id: $id, gateId: $g) { status checkedInAt } }";
     private static final String CHECK_OUT = "mutation($id: ID!, $g: ID!) { checkOutVisit(id: $id, gateId: $g) { status checkedOutAt } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    VisitFixtures fixtures;
 
     private Map<String, Object> device(String gate) {
         Map<String, Object> input = new HashMap<>();

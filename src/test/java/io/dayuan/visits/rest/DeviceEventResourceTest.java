@@ -9,27 +9,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
-import io.dayuan.GraphQL;
 import io.dayuan.visits.VisitFixtures;
+import io.dayuan.visits.VisitTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class DeviceEventResourceTest {
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    VisitFixtures fixtures;
+class DeviceEventResourceTest extends VisitTestBase {
 
     record Device(String id, String secret) {
     }

@@ -16,27 +16,14 @@ import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
-import io.dayuan.GraphQL;
-import io.dayuan.visits.VisitFixtures;
+import io.dayuan.visits.VisitTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class FaceResourceTest {
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    VisitFixtures fixtures;
+class FaceResourceTest extends VisitTestBase {
 
     record Invited(String id, String token) {
     }
@@ -116,6 +103,12 @@ class FaceResourceTest {
                 UUID.fromString(visit.id()))).isEqualTo(1);
     }
 
+    /** Refused as VALIDATION naming the face. */
+    private static void assertFaceInvalid(JsonPath answer) {
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("VALIDATION");
+        assertThat(answer.getString("errors[0].extensions.field")).isEqualTo("face");
+    }
+
     @Test
     void withoutConsentThePhotoIsForbidden() throws IOException {
         Invited visit = invited(false);
@@ -131,16 +124,14 @@ class FaceResourceTest {
         byte[] fakePng = new byte[200];
         System.arraycopy(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' }, 0, fakePng, 0, 8);
         JsonPath fake = put(visit.id(), visit.token(), "image/png", fakePng, 400);
-        assertThat(fake.getString("errors[0].extensions.code")).isEqualTo("VALIDATION");
-        assertThat(fake.getString("errors[0].extensions.field")).isEqualTo("face");
+        assertFaceInvalid(fake);
         JsonPath gif = put(visit.id(), visit.token(), "image/gif", image("gif"), 400);
         assertThat(gif.getString("errors[0].extensions.field")).isEqualTo("face");
         byte[] large = new byte[2 * 1024 * 1024 + 10];
         byte[] jpeg = image("jpg");
         System.arraycopy(jpeg, 0, large, 0, jpeg.length);
         JsonPath tooLarge = put(visit.id(), visit.token(), "image/jpeg", large, 413);
-        assertThat(tooLarge.getString("errors[0].extensions.code")).isEqualTo("VALIDATION");
-        assertThat(tooLarge.getString("errors[0].extensions.field")).isEqualTo("face");
+        assertFaceInvalid(tooLarge);
         assertThat(database.count("SELECT count(*) FROM visit_face WHERE visit_id = $1", UUID.fromString(visit.id())))
                 .isZero();
     }
@@ -151,8 +142,7 @@ class FaceResourceTest {
         byte[] huge = blackPng(6000, 6000, true);
         assertThat(huge.length).isLessThan(64 * 1024);
         JsonPath refused = put(visit.id(), visit.token(), "image/png", huge, 400);
-        assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("VALIDATION");
-        assertThat(refused.getString("errors[0].extensions.field")).isEqualTo("face");
+        assertFaceInvalid(refused);
         assertThat(refused.getString("errors[0].message")).contains("4096");
         // no pixel data at all: only the header can have refused it, decoding would have failed differently
         JsonPath headerOnly = put(visit.id(), visit.token(), "image/png", blackPng(30000, 30000, false), 400);

@@ -25,15 +25,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
-import io.dayuan.GraphQL;
 import io.dayuan.gates.GateEvent;
 import io.dayuan.gates.GateEventKind;
-import io.dayuan.visits.VisitFixtures;
+import io.dayuan.gates.service.GateEvents;
 import io.dayuan.visits.VisitFixtures.Staff;
+import io.dayuan.visits.VisitTestBase;
 import io.dayuan.visits.device.SimulatorDriver;
 import io.dayuan.visits.device.SimulatorDriver.Command;
-import io.dayuan.gates.service.GateEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
@@ -43,22 +41,13 @@ import io.smallrye.mutiny.helpers.test.AssertSubscriber;
  * window, entry event, host told, exit, removal, face deleted after the retention.
  */
 @QuarkusTest
-class VisitWalkTest {
+class VisitWalkTest extends VisitTestBase {
 
     private static final String REGISTER = """
             mutation($i: NewDeviceInput!) { registerAccessDevice(input: $i) { id serialNumber eventSecret kind direction
               gate { id } } }""";
     private static final String EXPECTED = "query($s: ID!, $d: Date!) { expectedVisits(siteId: $s, date: $d) { "
             + "id status deviceState faceEnrolled } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    VisitFixtures fixtures;
 
     @Inject
     io.dayuan.platform.Clock clock;

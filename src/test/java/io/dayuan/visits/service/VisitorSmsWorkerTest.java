@@ -5,36 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
-import io.dayuan.GraphQL;
 import io.dayuan.notifications.NotificationChannel;
 import io.dayuan.notifications.channel.Message;
 import io.dayuan.notifications.channel.SendFailure;
 import io.dayuan.notifications.channel.Senders;
 import io.dayuan.visits.VisitFixtures;
 import io.dayuan.visits.VisitFixtures.Staff;
+import io.dayuan.visits.VisitTestBase;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Row;
 
 /** The visitor SMS worker sends the visitor_message outbox through the notifications SMS sender (recording here). */
 @QuarkusTest
-class VisitorSmsWorkerTest {
+class VisitorSmsWorkerTest extends VisitTestBase {
 
     private static final String APPROVE = "mutation($id: ID!) { approveVisit(id: $id) { id status } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    VisitFixtures fixtures;
 
     @Inject
     Senders senders;
@@ -67,6 +59,34 @@ class VisitorSmsWorkerTest {
         return senders.recording().sentTo(phone).stream().filter(m -> kind.equals(m.kind())).toList();
     }
 
+    /** A visit requested of a new host, whose visitor's phone gets the texts, once the outbox is drained. */
+    private record Request(Staff host, UUID visit, String phone) {
+    }
+
+    private Request requestedAndDrained() {
+        Staff host = fixtures.staff();
+        UUID visit = requested(host);
+        String phone = visitorPhone(visit);
+        drain();
+        return new Request(host, visit, phone);
+    }
+
+    private JsonPath approve(Request request) {
+        return graphQL.call(request.host().as(), APPROVE, Map.of("id", request.visit().toString()));
+    }
+
+    /** Approves a requested visit while texts to its visitor's phone fail so; the phone works again afterwards. */
+    private void whileTextsFail(SendFailure.Kind failure, Consumer<Request> approvedThen) {
+        Request request = requestedAndDrained();
+        senders.recording().failFor(request.phone(), failure);
+        try {
+            approve(request);
+            approvedThen.accept(request);
+        } finally {
+            senders.recording().succeedFor(request.phone());
+        }
+    }
+
     private Row approvedMessage(UUID visit) {
         return database.rows("SELECT id, phone, body, sent_at, attempts, next_attempt_at > now() + interval '20 seconds' "
                 + "AS backed_off, last_error, parked_at, claimed_until FROM visitor_message "
@@ -75,25 +95,22 @@ class VisitorSmsWorkerTest {
 
     @Test
     void anApprovalIsTextedToTheVisitorOnce() {
-        Staff host = fixtures.staff();
-        UUID visit = requested(host);
-        String phone = visitorPhone(visit);
-        drain();
-        assertThat(sentOfKind(phone, "VISIT_APPROVED")).isEmpty();
+        Request request = requestedAndDrained();
+        assertThat(sentOfKind(request.phone(), "VISIT_APPROVED")).isEmpty();
 
-        assertThat(graphQL.call(host.as(), APPROVE, Map.of("id", visit.toString()))
+        assertThat(approve(request)
                 .getString("data.approveVisit.status")).isEqualTo("APPROVED");
-        assertThat(approvedMessage(visit).getValue("sent_at")).isNull();
+        assertThat(approvedMessage(request.visit()).getValue("sent_at")).isNull();
         drain();
 
-        List<Message> sent = sentOfKind(phone, "VISIT_APPROVED");
+        List<Message> sent = sentOfKind(request.phone(), "VISIT_APPROVED");
         assertThat(sent).hasSize(1);
         Message sms = sent.get(0);
         assertThat(sms.channel()).isEqualTo(NotificationChannel.SMS);
-        assertThat(sms.address()).isEqualTo(phone);
+        assertThat(sms.address()).isEqualTo(request.phone());
         assertThat(sms.title()).startsWith("您于 ").contains("的来访申请已获批准。")
                 .contains("\nYour visit ").endsWith(" is approved.");
-        Row row = approvedMessage(visit);
+        Row row = approvedMessage(request.visit());
         assertThat(sms.deliveryId()).isEqualTo(row.getUUID("id"));
         assertThat(row.getValue("sent_at")).isNotNull();
         assertThat(row.getInteger("attempts")).isZero();
@@ -103,44 +120,35 @@ class VisitorSmsWorkerTest {
         database.execute("UPDATE visitor_message SET next_attempt_at = now() - interval '1 minute' WHERE id = $1",
                 row.getUUID("id"));
         worker.sendDue().await().indefinitely();
-        assertThat(sentOfKind(phone, "VISIT_APPROVED")).hasSize(1);
+        assertThat(sentOfKind(request.phone(), "VISIT_APPROVED")).hasSize(1);
         // every text of the visit went out (the request's acknowledgement too)
         assertThat(database.count("SELECT count(*) FROM visitor_message WHERE visit_id = $1 AND sent_at IS NULL",
-                visit)).isZero();
+                request.visit())).isZero();
     }
 
     @Test
     void aMessageClaimedByAnotherPassIsLeftAlone() {
-        Staff host = fixtures.staff();
-        UUID visit = requested(host);
-        String phone = visitorPhone(visit);
-        drain();
-        graphQL.call(host.as(), APPROVE, Map.of("id", visit.toString()));
-        UUID message = approvedMessage(visit).getUUID("id");
+        Request request = requestedAndDrained();
+        approve(request);
+        UUID message = approvedMessage(request.visit()).getUUID("id");
         database.execute("UPDATE visitor_message SET claim_id = gen_random_uuid(), "
                 + "claimed_until = now() + interval '5 minutes' WHERE id = $1", message);
         drain();
-        assertThat(sentOfKind(phone, "VISIT_APPROVED")).isEmpty();
+        assertThat(sentOfKind(request.phone(), "VISIT_APPROVED")).isEmpty();
         // the lease runs out: any pass takes it again
         database.execute("UPDATE visitor_message SET claimed_until = now() - interval '1 second' WHERE id = $1",
                 message);
         drain();
-        assertThat(sentOfKind(phone, "VISIT_APPROVED")).hasSize(1);
-        assertThat(approvedMessage(visit).getValue("sent_at")).isNotNull();
+        assertThat(sentOfKind(request.phone(), "VISIT_APPROVED")).hasSize(1);
+        assertThat(approvedMessage(request.visit()).getValue("sent_at")).isNotNull();
     }
 
     @Test
     void aFailingSendIsRetriedWithBackoffThenParked() {
-        Staff host = fixtures.staff();
-        UUID visit = requested(host);
-        String phone = visitorPhone(visit);
-        drain();
-        senders.recording().failFor(phone, SendFailure.Kind.TRANSIENT);
-        try {
-            graphQL.call(host.as(), APPROVE, Map.of("id", visit.toString()));
-            UUID message = approvedMessage(visit).getUUID("id");
+        whileTextsFail(SendFailure.Kind.TRANSIENT, request -> {
+            UUID message = approvedMessage(request.visit()).getUUID("id");
             drain();
-            Row first = approvedMessage(visit);
+            Row first = approvedMessage(request.visit());
             assertThat(first.getInteger("attempts")).isEqualTo(1);
             assertThat(first.getBoolean("backed_off")).isTrue();
             assertThat(first.getString("last_error")).isEqualTo("recorded failure for this address");
@@ -150,46 +158,36 @@ class VisitorSmsWorkerTest {
 
             // not due yet: a pass right away leaves it alone
             drain();
-            assertThat(approvedMessage(visit).getInteger("attempts")).isEqualTo(1);
+            assertThat(approvedMessage(request.visit()).getInteger("attempts")).isEqualTo(1);
 
             for (int attempt = 2; attempt <= 5; attempt++) {
                 database.execute("UPDATE visitor_message SET next_attempt_at = now() - interval '1 second' "
                         + "WHERE id = $1", message);
                 drain();
-                assertThat(approvedMessage(visit).getInteger("attempts")).isEqualTo(attempt);
+                assertThat(approvedMessage(request.visit()).getInteger("attempts")).isEqualTo(attempt);
             }
-            Row parked = approvedMessage(visit);
+            Row parked = approvedMessage(request.visit());
             assertThat(parked.getValue("parked_at")).isNotNull();
             assertThat(parked.getValue("sent_at")).isNull();
 
             // parked means parked: even once the phone works again, it is not retried
-            senders.recording().succeedFor(phone);
+            senders.recording().succeedFor(request.phone());
             database.execute("UPDATE visitor_message SET next_attempt_at = now() - interval '1 second' WHERE id = $1",
                     message);
             drain();
-            assertThat(approvedMessage(visit).getInteger("attempts")).isEqualTo(5);
-            assertThat(sentOfKind(phone, "VISIT_APPROVED")).isEmpty();
-        } finally {
-            senders.recording().succeedFor(phone);
-        }
+            assertThat(approvedMessage(request.visit()).getInteger("attempts")).isEqualTo(5);
+            assertThat(sentOfKind(request.phone(), "VISIT_APPROVED")).isEmpty();
+        });
     }
 
     @Test
     void aRefusedMessageIsParkedAtOnce() {
-        Staff host = fixtures.staff();
-        UUID visit = requested(host);
-        String phone = visitorPhone(visit);
-        drain();
-        senders.recording().failFor(phone, SendFailure.Kind.PERMANENT);
-        try {
-            graphQL.call(host.as(), APPROVE, Map.of("id", visit.toString()));
+        whileTextsFail(SendFailure.Kind.PERMANENT, request -> {
             drain();
-            Row row = approvedMessage(visit);
+            Row row = approvedMessage(request.visit());
             assertThat(row.getInteger("attempts")).isEqualTo(1);
             assertThat(row.getValue("parked_at")).isNotNull();
             assertThat(row.getValue("sent_at")).isNull();
-        } finally {
-            senders.recording().succeedFor(phone);
-        }
+        });
     }
 }
