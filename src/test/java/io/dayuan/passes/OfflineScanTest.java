@@ -15,9 +15,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.dayuan.gates.GateEvent;
 import io.dayuan.gates.GateEventKind;
@@ -29,7 +27,7 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 
 @QuarkusTest
-class OfflineScanTest {
+class OfflineScanTest extends PassTestBase {
 
     private static final String KIT = """
             query($s: ID!, $v: Int) {
@@ -42,15 +40,6 @@ class OfflineScanTest {
             mutation($s: [OfflineScanInput!]!) {
               uploadOfflineScans(scans: $s) { received recorded duplicates flaggedScanIds }
             }""";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    PassFixtures fixtures;
 
     @Inject
     PassCodes codes;

@@ -17,9 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.dayuan.passes.code.PassCode;
 import io.dayuan.passes.code.PassCodes;
@@ -27,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class PassApiTest {
+class PassApiTest extends PassTestBase {
 
     private static final String MY_PASS = "query($s: ID!) { myPass(siteId: $s) { %s } }".formatted(PASS_FIELDS);
     private static final String ISSUE_BATCH = """
@@ -35,15 +33,6 @@ class PassApiTest {
     private static final String REVOKE = """
             mutation($id: ID!, $r: String) { revokePass(id: $id, reason: $r) { %s revokedReason } }""".formatted(PASS_FIELDS);
     private static final String REISSUE = "mutation($id: ID!) { reissuePass(id: $id) { %s } }".formatted(PASS_FIELDS);
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    PassFixtures fixtures;
 
     @Inject
     PassCodes codes;

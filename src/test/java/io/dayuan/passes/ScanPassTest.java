@@ -8,7 +8,6 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,32 +20,19 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.dayuan.gates.GateEvent;
-import io.dayuan.gates.GateEventKind;
 import io.dayuan.gates.service.GateEvents;
 import io.dayuan.passes.code.Base45;
 import io.dayuan.passes.code.PassCode;
 import io.dayuan.passes.code.PassCodec;
-import io.dayuan.passes.code.SiteTags;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 
 @QuarkusTest
-class ScanPassTest {
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    PassFixtures fixtures;
+class ScanPassTest extends PassTestBase {
 
     @Inject
     GateEvents gateEvents;

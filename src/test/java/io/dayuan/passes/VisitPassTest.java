@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.dayuan.passes.code.PassCodes;
 import io.dayuan.passes.service.PassService;
@@ -22,22 +19,13 @@ import io.quarkus.vertx.VertxContextSupport;
 
 /** The pass side of visits (issue 6): what the visits service calls for an approved visit. */
 @QuarkusTest
-class VisitPassTest {
+class VisitPassTest extends PassTestBase {
 
     @Inject
     PassService passes;
 
     @Inject
     PassCodes codes;
-
-    @Inject
-    PassFixtures fixtures;
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
 
     @Test
     void anApprovedVisitGetsOneAdmitOncePass() throws Throwable {
