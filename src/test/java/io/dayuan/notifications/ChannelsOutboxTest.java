@@ -35,11 +35,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import io.dayuan.Database;
 import io.dayuan.GraphQL;
 import io.dayuan.notifications.NotificationFixtures.Someone;
 import io.dayuan.notifications.service.DeliveryWorker;
-import io.dayuan.notifications.service.Notifier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
@@ -52,22 +50,10 @@ import io.vertx.mutiny.sqlclient.Row;
  */
 @QuarkusTest
 @TestProfile(ProviderStandIns.Profile.class)
-class ChannelsOutboxTest {
-
-    @Inject
-    Notifier notifier;
+class ChannelsOutboxTest extends NotificationTestBase {
 
     @Inject
     DeliveryWorker worker;
-
-    @Inject
-    NotificationFixtures fixtures;
-
-    @Inject
-    Database database;
-
-    @Inject
-    GraphQL graphQL;
 
     /** Someone with a phone and a DingTalk user id set by an admin. */
     private Someone onDingTalk(String userId) {

@@ -10,37 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.GraphQL;
 import io.dayuan.notifications.NotificationFixtures.Someone;
-import io.dayuan.notifications.service.Notifier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class NotificationApiTest {
+class NotificationApiTest extends NotificationTestBase {
 
     private static final String INBOX = "query($unreadOnly: Boolean, $first: Int, $after: String) { "
             + "myNotifications(unreadOnly: $unreadOnly, first: $first, after: $after) { items { id kind title body link "
             + "deliverAt readAt } endCursor hasMore } }";
     private static final String MARK = "mutation($ids: [String!]!) { markNotificationsRead(ids: $ids) { id readAt } }";
     private static final String COUNT = "{ unreadNotificationCount }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    Database database;
-
-    @Inject
-    Notifier notifier;
-
-    @Inject
-    NotificationFixtures fixtures;
 
     private List<String> notify(Someone person, String... markers) {
         for (String marker : markers) {

@@ -18,11 +18,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.dayuan.GraphQLSocket;
 import io.dayuan.notifications.NotificationFixtures.Someone;
-import io.dayuan.notifications.service.Notifier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -36,21 +34,12 @@ import io.vertx.sqlclient.Tuple;
  * the LISTEN/NOTIFY fan-out that carries notifications between replicas.
  */
 @QuarkusTest
-class NotificationSubscriptionTest {
+class NotificationSubscriptionTest extends NotificationTestBase {
 
     private static final String SUBSCRIPTION = "subscription { notifications { id kind title body link } }";
 
     @Inject
     Vertx vertx;
-
-    @Inject
-    Notifier notifier;
-
-    @Inject
-    NotificationFixtures fixtures;
-
-    @Inject
-    GraphQL graphQL;
 
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String url;
@@ -201,9 +190,6 @@ class NotificationSubscriptionTest {
             otherReplica.close();
         }
     }
-
-    @Inject
-    io.dayuan.Database database;
 
     private Object fixturesId(String marker) {
         return database.rows("SELECT id FROM notification WHERE title = $1", "会议提醒 " + marker).get(0).getUUID(0);

@@ -7,30 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
-import io.dayuan.GraphQL;
 import io.dayuan.notifications.NotificationFixtures.Someone;
-import io.dayuan.notifications.service.Notifier;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class NotifierSiteTest {
-
-    @Inject
-    Notifier notifier;
-
-    @Inject
-    NotificationFixtures fixtures;
-
-    @Inject
-    Database database;
-
-    @Inject
-    GraphQL graphQL;
+class NotifierSiteTest extends NotificationTestBase {
 
     private UUID newSite() {
         String id = graphQL.call(graphQL.as("admin"), "mutation($n: String!) { createSite(input: {name: $n}) { id } }",

@@ -16,12 +16,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.GraphQL;
 import io.dayuan.notifications.NotificationFixtures.Someone;
 import io.dayuan.notifications.channel.Message;
@@ -36,10 +36,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 
 @QuarkusTest
-class NotifierTest {
-
-    @Inject
-    Notifier notifier;
+class NotifierTest extends NotificationTestBase {
 
     @Inject
     DeliveryWorker worker;
@@ -47,17 +44,19 @@ class NotifierTest {
     @Inject
     Senders senders;
 
-    @Inject
-    NotificationFixtures fixtures;
-
-    @Inject
-    Database database;
-
-    @Inject
-    GraphQL graphQL;
-
     private RecordingSender recording() {
         return senders.recording();
+    }
+
+    /** A staff member whose texts fail so while the test runs; the phone works again afterwards. */
+    private void whileTextsFail(SendFailure.Kind failure, Consumer<Someone> test) {
+        Someone person = fixtures.someone(null, "staff");
+        recording().failFor(person.phone(), failure);
+        try {
+            test.accept(person);
+        } finally {
+            recording().succeedFor(person.phone());
+        }
     }
 
     private List<Row> deliveries(UUID personId) {
@@ -282,9 +281,7 @@ class NotifierTest {
 
     @Test
     void aFailingDeliveryIsRetriedWithBackoffThenParkedForAdminsWhoMayRetryIt() {
-        Someone person = fixtures.someone(null, "staff");
-        recording().failFor(person.phone(), SendFailure.Kind.TRANSIENT);
-        try {
+        whileTextsFail(SendFailure.Kind.TRANSIENT, person -> {
             inTransaction(() -> notifier.notify(person.id(), notice("TEST_PARK", "F")));
             UUID sms = deliveries(person.id()).get(1).getUUID("id");
             for (int attempt = 1; attempt <= 5; attempt++) {
@@ -333,23 +330,17 @@ class NotifierTest {
             var malformed = graphQL.call(admin, retry, Map.of("id", "sms-1"));
             assertThat(GraphQL.errorCode(malformed)).isEqualTo("VALIDATION");
             assertThat(malformed.getString("errors[0].extensions.field")).isEqualTo("id");
-        } finally {
-            recording().succeedFor(person.phone());
-        }
+        });
     }
 
     @Test
     void aMessageTheProviderRefusesIsParkedAtOnce() {
-        Someone person = fixtures.someone(null, "staff");
-        recording().failFor(person.phone(), SendFailure.Kind.PERMANENT);
-        try {
+        whileTextsFail(SendFailure.Kind.PERMANENT, person -> {
             inTransaction(() -> notifier.notify(person.id(), notice("TEST_REFUSED", "R")));
             UUID sms = deliveries(person.id()).get(1).getUUID("id");
             await("parked", Duration.ofSeconds(15), () -> status(sms).equals("PARKED"));
             assertThat(database.count("SELECT attempts FROM notification_delivery WHERE id = $1", sms)).isOne();
-        } finally {
-            recording().succeedFor(person.phone());
-        }
+        });
     }
 
     @Test

@@ -17,9 +17,8 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -35,17 +34,8 @@ class DingTalkSendersTest {
 
     private static final String SEND = "/topapi/message/corpconversation/asyncsend_v2";
 
-    private StandIn standIn;
-
-    @BeforeEach
-    void start() {
-        standIn = new StandIn();
-    }
-
-    @AfterEach
-    void stop() {
-        standIn.stop();
-    }
+    @RegisterExtension
+    final StandIn standIn = new StandIn();
 
     private DingTalkSender workNotices(DingTalkSender.Format format) {
         return new DingTalkSender(standIn.client(), standIn.base() + "/", "ding-app-key", "app secret&1", 3000123456L,

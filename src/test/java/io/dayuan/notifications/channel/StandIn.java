@@ -12,6 +12,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -26,8 +29,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
-/** A WireMock stand-in of a provider on a loopback port, a Vert.x client to reach it, and a clock tests move. */
-final class StandIn {
+/**
+ * A WireMock stand-in of a provider on a loopback port, a Vert.x client to reach it, and a clock tests move. A test
+ * holds one per test method as {@code @RegisterExtension final StandIn standIn = new StandIn();}: it starts when
+ * the test instance is made and stops after the test.
+ */
+final class StandIn implements AfterEachCallback {
 
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -72,7 +79,8 @@ final class StandIn {
         return "http://127.0.0.1:" + server.port();
     }
 
-    void stop() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         server.stop();
         vertx.closeAndAwait();
     }

@@ -11,9 +11,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -30,17 +29,8 @@ class VendorPushSendersTest {
 
     private static final String HUAWEI_SEND = "/v1/104456789/messages:send";
 
-    private StandIn standIn;
-
-    @BeforeEach
-    void start() {
-        standIn = new StandIn();
-    }
-
-    @AfterEach
-    void stop() {
-        standIn.stop();
-    }
+    @RegisterExtension
+    final StandIn standIn = new StandIn();
 
     // ---------------------------------------------------------------- Huawei Push Kit
 
