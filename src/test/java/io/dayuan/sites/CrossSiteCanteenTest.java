@@ -8,12 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.dayuan.canteen.Kitchen;
 import io.dayuan.sites.TwoSites.Sites;
@@ -25,7 +21,7 @@ import io.restassured.path.json.JsonPath;
  * B's canteen is NOT_FOUND when named, site B itself FORBIDDEN, and B's canteens are left out of lists.
  */
 @QuarkusTest
-class CrossSiteCanteenTest {
+class CrossSiteCanteenTest extends SiteTestBase {
 
     private static final String CANTEENS = "query($s: ID) { canteens(siteId: $s) { id } }";
     private static final String CREATE = "mutation($s: ID!) { createCanteen(input: {siteId: $s, name: \"二食堂\"}) "
@@ -38,15 +34,6 @@ class CrossSiteCanteenTest {
             + "meal: LUNCH, stage: PLATE, weightGrams: 300}) { id } }";
     private static final String REPORT = "query($c: ID!, $d: Date!) { wasteReport(canteenId: $c, from: $d, to: $d) "
             + "{ totalGrams } }";
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    TwoSites twoSites;
-
-    @Inject
-    Database database;
 
     private record Canteens(Sites sites, String a, String b) {
     }

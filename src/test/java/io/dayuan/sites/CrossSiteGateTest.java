@@ -15,8 +15,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.dayuan.GraphQLSocket;
 import io.dayuan.passes.PassFixtures;
@@ -30,7 +28,7 @@ import io.vertx.core.json.JsonObject;
  * B, is refused without learning anything of B; the same calls against site A work.
  */
 @QuarkusTest
-class CrossSiteGateTest {
+class CrossSiteGateTest extends SiteTestBase {
 
     private static final String GATES = "query($s: ID!) { gates(siteId: $s) { id } }";
     private static final String ON_SITE = "query($s: ID!) { onSite(siteId: $s) { id } }";
@@ -42,16 +40,7 @@ class CrossSiteGateTest {
             + "name: $n, kind: BOTH}) { id } }";
 
     @Inject
-    GraphQL graphQL;
-
-    @Inject
-    TwoSites twoSites;
-
-    @Inject
     PassFixtures passes;
-
-    @Inject
-    Database database;
 
     /** FORBIDDEN and no data for site B; an answer for site A. */
     private void onlyAtA(As who, String query, Map<String, Object> forA, Map<String, Object> forB, String field) {

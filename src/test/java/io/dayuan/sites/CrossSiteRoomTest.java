@@ -14,20 +14,17 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
-import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
 import io.dayuan.rooms.RoomFixtures;
 import io.dayuan.sites.TwoSites.Sites;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Sites as tenants for meeting rooms: staff, facilities and administrators of site A see, book and manage only site
  * A's rooms; site B's rooms are NOT_FOUND when named by id, FORBIDDEN when site B is named, absent from lists.
  */
 @QuarkusTest
-class CrossSiteRoomTest {
+class CrossSiteRoomTest extends SiteTestBase {
 
     private static final String ROOMS = "query($s: ID) { rooms(siteId: $s) { id } }";
     private static final String SCHEDULE = "query($r: ID!, $from: DateTime!, $to: DateTime!) { roomSchedule("
@@ -41,16 +38,7 @@ class CrossSiteRoomTest {
     private static final String TASKS = "query($s: ID!, $d: Date!) { serviceTasks(siteId: $s, date: $d) { id } }";
 
     @Inject
-    GraphQL graphQL;
-
-    @Inject
-    TwoSites twoSites;
-
-    @Inject
     RoomFixtures fixtures;
-
-    @Inject
-    Database database;
 
     private record Rooms(Sites sites, String a, String b) {
     }

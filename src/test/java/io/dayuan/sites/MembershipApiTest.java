@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.dayuan.Database;
 import io.dayuan.Demo;
 import io.dayuan.GraphQL;
 import io.dayuan.sites.TwoSites.Member;
@@ -22,16 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class MembershipApiTest {
-
-    @Inject
-    GraphQL graphQL;
-
-    @Inject
-    TwoSites twoSites;
-
-    @Inject
-    Database database;
+class MembershipApiTest extends SiteTestBase {
 
     private List<String> sitesInDatabase(String personId) {
         return database.rows("SELECT site_id FROM person_site WHERE person_id = $1 ORDER BY site_id",
