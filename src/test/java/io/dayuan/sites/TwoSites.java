@@ -6,13 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
 
 /** Two new sites with a gate each, and people who belong to one of them: the setting of every cross-site test. */
 @ApplicationScoped
@@ -56,6 +64,32 @@ public class TwoSites {
     public static void refused(JsonPath answer, String code) {
         assertThat(errorCode(answer)).as(answer.prettify()).isEqualTo(code);
         assertThat(answer.getString("data")).isNull();
+    }
+
+    /** The messages a phone receives after subscribing with the query (graphql-transport-ws). */
+    public static BlockingQueue<JsonObject> feed(WebSocketClient client, As who, String query) throws Exception {
+        BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+        WebSocket socket = client.connect(new WebSocketConnectOptions().setHost("localhost").setPort(RestAssured.port)
+                .setURI("/graphql").addSubProtocol("graphql-transport-ws")).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+        socket.writeTextMessage(new JsonObject().put("type", "connection_init")
+                .put("payload", new JsonObject().put("Authorization", "Bearer " + who.token())).encode());
+        assertThat(messages.poll(10, TimeUnit.SECONDS).getString("type")).isEqualTo("connection_ack");
+        socket.writeTextMessage(new JsonObject().put("id", "1").put("type", "subscribe")
+                .put("payload", new JsonObject().put("query", query)).encode());
+        return messages;
+    }
+
+    /** The feed's first message is one null event of the field with the error's code, and no data. */
+    public static void refusedFeed(BlockingQueue<JsonObject> feed, String field, String code) throws Exception {
+        JsonObject refusal = feed.poll(10, TimeUnit.SECONDS);
+        assertThat(refusal).as("no answer to the subscription").isNotNull();
+        assertThat(refusal.getString("type")).as(refusal.encode()).isEqualTo("next");
+        assertThat(refusal.getJsonObject("payload").getJsonArray("errors").getJsonObject(0)
+                .getJsonObject("extensions").getString("code")).isEqualTo(code);
+        JsonObject data = refusal.getJsonObject("payload").getJsonObject("data");
+        assertThat(data == null ? null : data.getValue(field)).isNull();
     }
 
     public static void answered(JsonPath answer) {

@@ -53,6 +53,15 @@ public class CallerSites {
         return scope().invoke(found -> found.requireVisible(siteOf.apply(object), type, id)).replaceWith(object);
     }
 
+    /**
+     * The object when the caller owns it (their booking, registration, visit, pass: theirs wherever they are) or
+     * acts at its site, else NOT_FOUND as if it did not exist.
+     */
+    public <T> Uni<T> requireOwnOrVisible(T object, UUID owner, UUID siteId, String type, UUID id) {
+        return caller.person().chain(person -> person.id.equals(owner) ? Uni.createFrom().item(object)
+                : scope().invoke(found -> found.requireVisible(siteId, type, id)).replaceWith(object));
+    }
+
     /** The items of the caller's sites. */
     public <T> Uni<List<T>> filter(List<T> items, Function<T, UUID> siteOf) {
         return scope().map(found -> found.filter(items, siteOf));
