@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -23,12 +22,9 @@ import io.dayuan.GraphQL.As;
 import io.dayuan.passes.PassFixtures;
 import io.dayuan.sites.TwoSites.Sites;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -111,19 +107,8 @@ class CrossSiteGateTest {
     }
 
     /** The messages a phone subscribed to a site's gate feed receives. */
-    private BlockingQueue<JsonObject> gateFeed(WebSocketClient client, As who, String site) throws Exception {
-        BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        WebSocket socket = client.connect(new WebSocketConnectOptions().setHost("localhost").setPort(RestAssured.port)
-                .setURI("/graphql").addSubProtocol("graphql-transport-ws")).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
-        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-        socket.writeTextMessage(new JsonObject().put("type", "connection_init")
-                .put("payload", new JsonObject().put("Authorization", "Bearer " + who.token())).encode());
-        assertThat(messages.poll(10, TimeUnit.SECONDS).getString("type")).isEqualTo("connection_ack");
-        socket.writeTextMessage(new JsonObject().put("id", "1").put("type", "subscribe").put("payload",
-                new JsonObject().put("query", "subscription { gateEvents(siteId: \"" + site + "\") { kind gateId } }"))
-                .encode());
-        return messages;
+    private static BlockingQueue<JsonObject> gateFeed(WebSocketClient client, As who, String site) throws Exception {
+        return TwoSites.feed(client, who, "subscription { gateEvents(siteId: \"" + site + "\") { kind gateId } }");
     }
 
     @Test
@@ -132,12 +117,7 @@ class CrossSiteGateTest {
         As guard = twoSites.member(List.of(sites.a()), "guard").as();
         WebSocketClient client = vertx.createWebSocketClient();
         try {
-            JsonObject refusal = gateFeed(client, guard, sites.b()).poll(10, TimeUnit.SECONDS);
-            assertThat(refusal.getString("type")).isEqualTo("next");
-            assertThat(refusal.getJsonObject("payload").getJsonArray("errors").getJsonObject(0)
-                    .getJsonObject("extensions").getString("code")).isEqualTo("FORBIDDEN");
-            JsonObject refusedData = refusal.getJsonObject("payload").getJsonObject("data");
-            assertThat(refusedData == null ? null : refusedData.getValue("gateEvents")).isNull();
+            TwoSites.refusedFeed(gateFeed(client, guard, sites.b()), "gateEvents", "FORBIDDEN");
 
             BlockingQueue<JsonObject> feedA = gateFeed(client, guard, sites.a());
             String code = graphQL.call(twoSites.globalAdmin(), PassFixtures.ISSUE, Map.of("i", PassFixtures.input(
