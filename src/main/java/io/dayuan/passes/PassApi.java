@@ -3,10 +3,13 @@ package io.dayuan.passes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -43,6 +46,8 @@ import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
+import io.dayuan.sites.repository.MembershipRepository;
+import io.dayuan.sites.repository.MembershipRepository.Membership;
 import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.sites.service.CallerSites;
 import io.dayuan.visits.Visit;
@@ -81,6 +86,9 @@ public class PassApi {
 
     @Inject
     CallerSites callerSites;
+
+    @Inject
+    MembershipRepository memberships;
 
     /** FORBIDDEN unless the caller acts at every site the new passes name. */
     private Uni<Void> requireSites(List<NewPass> inputs) {
@@ -233,6 +241,22 @@ public class PassApi {
         List<UUID> all = passes.stream().flatMap(pass -> pass.siteIds.stream()).distinct().toList();
         return sites.inOrderOf(all).map(found -> passes.stream()
                 .map(pass -> pass.siteIds.stream().map(id -> found.get(all.indexOf(id))).toList()).toList());
+    }
+
+    @Description("The sites the holder of a personal pass belongs to (where their roles count), by name; null for "
+            + "other passes. A personal pass admits to the one site of `sites`.")
+    public Uni<List<List<@NonNull Site>>> holderSites(@Source List<Pass> passes) {
+        List<UUID> holders = passes.stream().filter(Pass::isPersonal).map(pass -> pass.personId).distinct().toList();
+        return memberships.ofPeople(holders).chain(all -> sites.inOrderOf(all.stream().map(Membership::siteId)
+                .distinct().toList()).map(found -> holderSites(passes, all, found)));
+    }
+
+    private static List<List<Site>> holderSites(List<Pass> passes, List<Membership> all, List<Site> found) {
+        Map<UUID, Site> byId = found.stream().collect(Collectors.toMap(site -> site.id, site -> site));
+        return passes.stream().map(pass -> pass.isPersonal() ? all.stream()
+                .filter(membership -> membership.personId().equals(pass.personId))
+                .map(membership -> byId.get(membership.siteId())).sorted(Comparator.comparing(site -> site.name))
+                .toList() : null).toList();
     }
 
     @Description("The visit's pass: admits the visitor once during the arrival window, and out again")

@@ -36,7 +36,8 @@ class CrossSitePassTest {
     private static final String ISSUE_MANY = "mutation($i: [NewPassInput!]!) { issuePasses(inputs: $i) { id } }";
     private static final String REISSUE = "mutation($id: ID!) { reissuePass(id: $id) { id } }";
     private static final String REVOKE = "mutation($id: ID!) { revokePass(id: $id) { id status } }";
-    private static final String MY_PASS = "query($s: ID!) { myPass(siteId: $s) { id sites { id } } }";
+    private static final String MY_PASS = "query($s: ID!) { myPass(siteId: $s) { id sites { id } holderSites { id } "
+            + "} }";
     private static final String UPLOAD = "mutation($s: [OfflineScanInput!]!) { uploadOfflineScans(scans: $s) "
             + "{ recorded } }";
     private static final String BROADCAST = "mutation($s: ID!) { broadcastEmergency(input: {siteId: $s, title: "
@@ -109,6 +110,19 @@ class CrossSitePassTest {
         assertThat(passesAt(sites.b())).isZero();
         assertThat(graphQL.call(staff, MY_PASS, Map.of("s", sites.a())).getList("data.myPass.sites.id"))
                 .containsExactly(sites.a());
+    }
+
+    @Test
+    void aPersonalPassNamesTheHoldersSitesAndOtherPassesNone() {
+        Sites sites = twoSites.create();
+        As staff = twoSites.member(List.of(sites.a(), sites.b()), "staff").as();
+        JsonPath mine = graphQL.call(staff, MY_PASS, Map.of("s", sites.b()));
+        assertThat(mine.getList("data.myPass.sites.id")).containsExactly(sites.b());
+        assertThat(mine.getList("data.myPass.holderSites.id")).containsExactlyInAnyOrder(sites.a(), sites.b());
+        JsonPath printed = graphQL.call(twoSites.globalAdmin(), PassFixtures.ISSUE.replace("personal }",
+                "personal holderSites { id } }"), Map.of("i", pass(sites.a())));
+        answered(printed);
+        assertThat(printed.getString("data.issuePass.holderSites")).isNull();
     }
 
     @Test
