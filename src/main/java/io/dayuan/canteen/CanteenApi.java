@@ -25,6 +25,7 @@ import io.dayuan.canteen.service.CanteenReportService;
 import io.dayuan.canteen.service.CanteenReportService.CanteenReport;
 import io.dayuan.canteen.service.CanteenService;
 import io.dayuan.canteen.service.CanteenService.NewCanteen;
+import io.dayuan.canteen.service.CanteenSites;
 import io.dayuan.canteen.service.DishService;
 import io.dayuan.canteen.service.DishService.DishChanges;
 import io.dayuan.canteen.service.DishService.NewDish;
@@ -57,6 +58,10 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 @SessionPerField
 public class CanteenApi {
+
+    static final String NOT_FOUND = "A canteen of a site the caller does not act at is NOT_FOUND. ";
+    static final String NOT_FOUND_FEED = "A canteen of a site the caller does not act at is NOT_FOUND (one event "
+            + "that is null, with the error).";
 
     @Inject
     Subscriptions subscriptions;
@@ -97,12 +102,8 @@ public class CanteenApi {
     @Inject
     CallerSites callerSites;
 
-    /** NOT_FOUND, as for a canteen that does not exist, unless the caller acts at the canteen's site. */
-    private Uni<Canteen> visibleCanteen(String field, String canteenId) {
-        UUID id = Ids.parse(field, canteenId);
-        return repository.require(id)
-                .chain(canteen -> callerSites.requireVisible(canteen, found -> found.siteId, "Canteen", id));
-    }
+    @Inject
+    CanteenSites canteenSites;
 
     @Query
     @Authenticated
@@ -135,7 +136,7 @@ public class CanteenApi {
     @Description("The dish library of a canteen. A canteen of a site the caller does not act at is NOT_FOUND. Any "
             + "signed-in role.")
     public Uni<@NonNull List<@NonNull Dish>> dishes(@Name("canteenId") @NonNull @Id String canteenId) {
-        return visibleCanteen("canteenId", canteenId).chain(canteen -> dishes.list(canteen.id));
+        return canteenSites.canteen("canteenId", canteenId).chain(canteen -> dishes.list(canteen.id));
     }
 
     @Mutation
@@ -143,14 +144,15 @@ public class CanteenApi {
     @Description("Adds a dish to a canteen's library; priceCents is the staff price, guestPriceCents defaults to it. "
             + "A canteen of a site the caller does not act at is NOT_FOUND. Role: canteen-manager, admin.")
     public Uni<@NonNull Dish> createDish(@Name("input") @NonNull @Valid NewDish input) {
-        return visibleCanteen("canteenId", input.canteenId()).chain(() -> dishes.create(input));
+        return canteenSites.canteen("canteenId", input.canteenId()).chain(() -> dishes.create(input));
     }
 
     @Mutation
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
-    @Description("Changes a dish; fields left out stay as they are. Role: canteen-manager, admin.")
+    @Description("Changes a dish; fields left out stay as they are. A dish of a site the caller does not act at is "
+            + "NOT_FOUND. Role: canteen-manager, admin.")
     public Uni<@NonNull Dish> updateDish(@Name("input") @NonNull @Valid DishChanges input) {
-        return dishes.update(input);
+        return canteenSites.dish("id", input.id()).chain(() -> dishes.update(input));
     }
 
     @Description("Average stars (1-5) the dish received on all menus; null before its first rating")
@@ -168,10 +170,10 @@ public class CanteenApi {
 
     @Query
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
-    @Description("The latest ratings of a dish with their comments (at most 100). Role: canteen-manager, admin.")
+    @Description("The latest ratings of a dish with their comments (at most 100). A dish of a site the caller does not "
+            + "act at is NOT_FOUND. Role: canteen-manager, admin.")
     public Uni<@NonNull List<@NonNull DishRating>> dishRatings(@Name("dishId") @NonNull @Id String dishId) {
-        UUID id = Ids.parse("dishId", dishId);
-        return dishes.require(id).chain(() -> feedback.ratingsOf(id));
+        return canteenSites.dish("dishId", dishId).chain(dish -> feedback.ratingsOf(dish.id));
     }
 
     // ---- menus
@@ -183,15 +185,16 @@ public class CanteenApi {
             + "previousDishNames show what changed, and diners are told again. A canteen of a site the caller does not "
             + "act at is NOT_FOUND. Role: canteen-manager, admin.")
     public Uni<@NonNull Menu> saveMenu(@Name("input") @NonNull @Valid MenuInput input) {
-        return visibleCanteen("canteenId", input.canteenId()).chain(() -> menus.save(input));
+        return canteenSites.canteen("canteenId", input.canteenId()).chain(() -> menus.save(input));
     }
 
     @Mutation
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
     @Description("Publishes a draft menu: staff see it from now on, every staff member is notified and menuPublished "
-            + "subscribers are told. Role: canteen-manager, admin.")
+            + "subscribers are told. A menu of a site the caller does not act at is NOT_FOUND. Role: canteen-manager, "
+            + "admin.")
     public Uni<@NonNull Menu> publishMenu(@Name("id") @NonNull @Id String id) {
-        return menus.publish(Ids.parse("id", id));
+        return canteenSites.menu("id", id).chain(menu -> menus.publish(menu.id));
     }
 
     @Query
@@ -202,18 +205,18 @@ public class CanteenApi {
             + "NOT_FOUND. Any signed-in role.")
     public Uni<@NonNull List<@NonNull Menu>> menus(@Name("canteenId") @NonNull @Id String canteenId,
             @Name("from") @NonNull LocalDate from, @Name("to") @NonNull LocalDate to) {
-        return visibleCanteen("canteenId", canteenId)
+        return canteenSites.canteen("canteenId", canteenId)
                 .chain(canteen -> managing().chain(manager -> menus.list(canteen.id, from, to, manager)));
     }
 
     @Query
     @Authenticated
-    @Description("One menu; a draft only for canteen managers and admins (NOT_FOUND for others). Any signed-in role.")
+    @Description("One menu; a draft only for canteen managers and admins (NOT_FOUND for others), a menu of a site the "
+            + "caller does not act at NOT_FOUND. Any signed-in role.")
     public Uni<@NonNull Menu> menu(@Name("id") @NonNull @Id String id) {
-        UUID menuId = Ids.parse("id", id);
-        return managing().chain(manager -> menus.require(menuId).map(menu -> {
+        return managing().chain(manager -> canteenSites.menu("id", id).map(menu -> {
             if (menu.status != MenuStatus.PUBLISHED && !manager) {
-                throw ApiException.notFound("Menu", menuId);
+                throw ApiException.notFound("Menu", menu.id);
             }
             return menu;
         }));
@@ -232,10 +235,12 @@ public class CanteenApi {
     }
 
     @Subscription
-    @Description("Menus of a canteen as they are published or corrected. Any signed-in role.")
-    public Multi<@NonNull MenuPublication> menuPublished(@Name("canteenId") @NonNull @Id String canteenId) {
+    @Description("Menus of a canteen as they are published or corrected. " + NOT_FOUND_FEED + " Any signed-in role.")
+    // nullable as gateEvents: the site refusal needs the database, so it comes after the subscription started
+    public Multi<MenuPublication> menuPublished(@Name("canteenId") @NonNull @Id String canteenId) {
         String id = Ids.parse("canteenId", canteenId).toString();
-        return subscriptions.open(() -> events.on(MenuPublication.topic())
+        return subscriptions.open(() -> canteenSites.canteen("canteenId", canteenId).onItem()
+                .transformToMulti(visible -> events.on(MenuPublication.topic()))
                 .filter(published -> id.equals(published.canteenId())));
     }
 
@@ -243,35 +248,37 @@ public class CanteenApi {
 
     @Query
     @Authenticated
-    @Description("Until when people may register for each meal of a canteen. Any signed-in role.")
+    @Description("Until when people may register for each meal of a canteen. " + NOT_FOUND + "Any signed-in role.")
     public Uni<@NonNull List<@NonNull Cutoff>> mealCutoffs(@Name("canteenId") @NonNull @Id String canteenId) {
-        return meals.cutoffs(Ids.parse("canteenId", canteenId));
+        return canteenSites.canteen("canteenId", canteenId).chain(canteen -> meals.cutoffs(canteen.id));
     }
 
     @Mutation("setMealCutoff")
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
     @Description("Sets a canteen's cut-off for a meal: registration closes daysBefore days ahead of the meal's date at "
-            + "the time 'at' (HH:mm) of the site's zone. Role: canteen-manager, admin.")
+            + "the time 'at' (HH:mm) of the site's zone. " + NOT_FOUND + "Role: canteen-manager, admin.")
     public Uni<@NonNull Cutoff> setMealCutoff(@Name("canteenId") @NonNull @Id String canteenId,
             @Name("meal") @NonNull Meal meal, @Name("daysBefore") @Min(0) @Max(14) int daysBefore,
             @Name("at") @NonNull String at) {
-        return meals.setCutoff(Ids.parse("canteenId", canteenId), meal, daysBefore, at);
+        return canteenSites.canteen("canteenId", canteenId)
+                .chain(canteen -> meals.setCutoff(canteen.id, meal, daysBefore, at));
     }
 
     @Mutation
     @RolesAllowed(Roles.STAFF)
     @Description("Says the caller will eat this meal at this canteen (报餐); registering again is harmless. Until the "
-            + "canteen's cut-off, else VALIDATION (field date); CONFLICT if registered at another canteen. Role: staff.")
+            + "canteen's cut-off, else VALIDATION (field date); CONFLICT if registered at another canteen. " + NOT_FOUND
+            + "Role: staff.")
     public Uni<@NonNull MealRegistration> registerMeal(@Name("canteenId") @NonNull @Id String canteenId,
             @Name("date") @NonNull LocalDate date, @Name("meal") @NonNull Meal meal) {
-        UUID id = Ids.parse("canteenId", canteenId);
-        return caller.person().chain(person -> meals.register(person.id, id, date, meal));
+        return canteenSites.canteen("canteenId", canteenId)
+                .chain(canteen -> caller.person().chain(person -> meals.register(person.id, canteen.id, date, meal)));
     }
 
     @Mutation
     @RolesAllowed(Roles.STAFF)
-    @Description("Takes back the caller's registration, until the cut-off (VALIDATION, field date, after it). "
-            + "Role: staff.")
+    @Description("Takes back the caller's registration, until the cut-off (VALIDATION, field date, after it); the "
+            + "caller's own, wherever its canteen is. Role: staff.")
     public Uni<@NonNull Boolean> cancelMealRegistration(@Name("canteenId") @NonNull @Id String canteenId,
             @Name("date") @NonNull LocalDate date, @Name("meal") @NonNull Meal meal) {
         UUID id = Ids.parse("canteenId", canteenId);
@@ -290,10 +297,10 @@ public class CanteenApi {
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
     @Description("For each meal of the days from..to (at most 31): registrations and suggested portions = "
             + "registrations + round(average of covers - registrations over the last comparable meals). "
-            + "Role: canteen-manager, admin.")
+            + NOT_FOUND + "Role: canteen-manager, admin.")
     public Uni<@NonNull List<@NonNull PlannedMeal>> mealPlan(@Name("canteenId") @NonNull @Id String canteenId,
             @Name("from") @NonNull LocalDate from, @Name("to") @NonNull LocalDate to) {
-        return meals.plan(Ids.parse("canteenId", canteenId), from, to);
+        return canteenSites.canteen("canteenId", canteenId).chain(canteen -> meals.plan(canteen.id, from, to));
     }
 
     // ---- waste
@@ -303,17 +310,18 @@ public class CanteenApi {
     @Description("Records food thrown away (1 g to 500 kg) at a meal, not in the future. A canteen of a site the caller "
             + "does not act at is NOT_FOUND. Role: canteen-manager, admin.")
     public Uni<@NonNull WasteRecord> recordWaste(@Name("input") @NonNull @Valid WasteInput input) {
-        return visibleCanteen("canteenId", input.canteenId())
+        return canteenSites.canteen("canteenId", input.canteenId())
                 .chain(() -> caller.person()).chain(person -> waste.record(person.id, input));
     }
 
     @Mutation
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
-    @Description("Sets the number of diners served at a meal (replacing an earlier count); returns it. "
+    @Description("Sets the number of diners served at a meal (replacing an earlier count); returns it. " + NOT_FOUND
             + "Role: canteen-manager, admin.")
     public Uni<@NonNull Integer> recordCovers(@Name("canteenId") @NonNull @Id String canteenId,
             @Name("date") @NonNull LocalDate date, @Name("meal") @NonNull Meal meal, @Name("covers") int covers) {
-        return waste.recordCovers(Ids.parse("canteenId", canteenId), date, meal, covers);
+        return canteenSites.canteen("canteenId", canteenId)
+                .chain(canteen -> waste.recordCovers(canteen.id, date, meal, covers));
     }
 
     @Query
@@ -322,16 +330,16 @@ public class CanteenApi {
             + "before. A canteen of a site the caller does not act at is NOT_FOUND. Role: canteen-manager, admin.")
     public Uni<@NonNull WasteReport> wasteReport(@Name("canteenId") @NonNull @Id String canteenId,
             @Name("from") @NonNull LocalDate from, @Name("to") @NonNull LocalDate to) {
-        return visibleCanteen("canteenId", canteenId).chain(canteen -> waste.report(canteen.id, from, to));
+        return canteenSites.canteen("canteenId", canteenId).chain(canteen -> waste.report(canteen.id, from, to));
     }
 
     @Query
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
     @Description("The figures reported under the anti-food-waste law for a period (at most 366 days). "
-            + "Role: canteen-manager, admin.")
+            + NOT_FOUND + "Role: canteen-manager, admin.")
     public Uni<@NonNull CanteenReport> canteenReport(@Name("canteenId") @NonNull @Id String canteenId,
             @Name("from") @NonNull LocalDate from, @Name("to") @NonNull LocalDate to) {
-        return reports.report(Ids.parse("canteenId", canteenId), from, to);
+        return canteenSites.canteen("canteenId", canteenId).chain(canteen -> reports.report(canteen.id, from, to));
     }
 
     // ---- feedback
@@ -339,40 +347,43 @@ public class CanteenApi {
     @Mutation
     @RolesAllowed(Roles.STAFF)
     @Description("Rates a dish as served on a published menu whose date has come: 1-5 stars and an optional comment "
-            + "(at most 500 characters). Rating again changes the rating. Role: staff.")
+            + "(at most 500 characters). Rating again changes the rating. A menu item of a site the caller does not act "
+            + "at is NOT_FOUND. Role: staff.")
     public Uni<@NonNull DishRating> rateDish(@Name("menuItemId") @NonNull @Id String menuItemId,
             @Name("stars") int stars, @Name("comment") String comment) {
         UUID id = Ids.parse("menuItemId", menuItemId);
-        return caller.person().chain(person -> feedback.rate(person.id, id, stars, comment));
+        return canteenSites.menuOfItem("menuItemId", menuItemId).chain(() -> caller.person())
+                .chain(person -> feedback.rate(person.id, id, stars, comment));
     }
 
     @Mutation
     @RolesAllowed(Roles.STAFF)
     @Description("Puts a suggestion (1-1000 characters) in a canteen's box; an anonymous one keeps no trace of its "
-            + "author. Role: staff.")
+            + "author. " + NOT_FOUND + "Role: staff.")
     public Uni<@NonNull Suggestion> submitSuggestion(@Name("canteenId") @NonNull @Id String canteenId,
             @Name("text") @NonNull String text, @Name("anonymous") @DefaultValue("false") boolean anonymous) {
-        UUID id = Ids.parse("canteenId", canteenId);
-        return caller.person().chain(person -> feedback.suggest(person.id, id, text, anonymous));
+        return canteenSites.canteen("canteenId", canteenId).chain(canteen -> caller.person()
+                .chain(person -> feedback.suggest(person.id, canteen.id, text, anonymous)));
     }
 
     @Mutation
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
-    @Description("Answers a suggestion; its author (unless anonymous) is notified. Role: canteen-manager, admin.")
+    @Description("Answers a suggestion; its author (unless anonymous) is notified. A suggestion of a site the caller "
+            + "does not act at is NOT_FOUND. Role: canteen-manager, admin.")
     public Uni<@NonNull Suggestion> answerSuggestion(@Name("id") @NonNull @Id String id,
             @Name("answer") @NonNull String answer) {
-        UUID suggestionId = Ids.parse("id", id);
-        return caller.person().chain(person -> feedback.answer(person.id, suggestionId, answer));
+        return canteenSites.suggestion("id", id)
+                .chain(suggestion -> caller.person().chain(person -> feedback.answer(person.id, suggestion.id, answer)));
     }
 
     @Query
     @Authenticated
     @Description("A canteen's suggestions: all of them for canteen managers and admins, the caller's own (not "
-            + "anonymous) for everyone else. Any signed-in role.")
+            + "anonymous) for everyone else. " + NOT_FOUND + "Any signed-in role.")
     public Uni<@NonNull List<@NonNull Suggestion>> suggestions(@Name("canteenId") @NonNull @Id String canteenId) {
-        UUID id = Ids.parse("canteenId", canteenId);
-        return managing().chain(manager -> manager ? feedback.suggestions(id, null, true)
-                : caller.person().chain(person -> feedback.suggestions(id, person.id, false)));
+        return canteenSites.canteen("canteenId", canteenId).chain(canteen -> managing().chain(manager -> manager
+                ? feedback.suggestions(canteen.id, null, true)
+                : caller.person().chain(person -> feedback.suggestions(canteen.id, person.id, false))));
     }
 
     private Uni<Boolean> managing() {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import io.dayuan.canteen.service.CanteenSites;
 import io.dayuan.canteen.service.DishService;
 import io.dayuan.canteen.service.LeftoverService;
 import io.dayuan.canteen.service.LeftoverService.LeftoverInput;
@@ -37,6 +38,11 @@ import io.smallrye.mutiny.Uni;
 @SessionPerField
 public class LeftoverApi {
 
+    private static final String OFFER_NOT_FOUND = "An offer of a site the caller does not act at is NOT_FOUND. ";
+
+    @Inject
+    CanteenSites canteenSites;
+
     @Inject
     LeftoverService leftovers;
 
@@ -55,33 +61,38 @@ public class LeftoverApi {
     @Mutation
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
     @Description("Offers portions of a dish left after a meal until a time (at most two days ahead). "
-            + "Role: canteen-manager, admin.")
+            + CanteenApi.NOT_FOUND + "Role: canteen-manager, admin.")
     public Uni<@NonNull LeftoverOffer> offerLeftovers(@Name("input") @NonNull @Valid LeftoverInput input) {
-        return caller.person().chain(person -> leftovers.offer(person.id, input));
+        return canteenSites.canteen("canteenId", input.canteenId()).chain(() -> caller.person())
+                .chain(person -> leftovers.offer(person.id, input));
     }
 
     @Mutation
     @RolesAllowed(Roles.STAFF)
     @Description("Claims portions (1-10) of a leftover offer, once per person; the answer carries the pickup code. "
-            + "CONFLICT when too few portions are left, when the offer closed, or on a second claim. Role: staff.")
+            + "CONFLICT when too few portions are left, when the offer closed, or on a second claim. " + OFFER_NOT_FOUND
+            + "Role: staff.")
     public Uni<@NonNull LeftoverClaim> claimLeftovers(@Name("offerId") @NonNull @Id String offerId,
             @Name("portions") @DefaultValue("1") Integer portions) {
         UUID id = Ids.parse("offerId", offerId);
-        return caller.person().chain(person -> leftovers.claim(person.id, id, portions == null ? 1 : portions));
+        return canteenSites.offer("offerId", offerId).chain(() -> caller.person())
+                .chain(person -> leftovers.claim(person.id, id, portions == null ? 1 : portions));
     }
 
     @Query
     @Authenticated
-    @Description("The leftover offers of a canteen that still take claims. Any signed-in role.")
+    @Description("The leftover offers of a canteen that still take claims. " + CanteenApi.NOT_FOUND
+            + "Any signed-in role.")
     public Uni<@NonNull List<@NonNull LeftoverOffer>> openLeftoverOffers(@Name("canteenId") @NonNull @Id String canteenId) {
-        return leftovers.open(Ids.parse("canteenId", canteenId));
+        return canteenSites.canteen("canteenId", canteenId).chain(canteen -> leftovers.open(canteen.id));
     }
 
     @Query
     @RolesAllowed({ Roles.CANTEEN_MANAGER, Roles.ADMIN })
-    @Description("The claims of an offer with their pickup codes. Role: canteen-manager, admin.")
+    @Description("The claims of an offer with their pickup codes. " + OFFER_NOT_FOUND
+            + "Role: canteen-manager, admin.")
     public Uni<@NonNull List<@NonNull LeftoverClaim>> leftoverClaims(@Name("offerId") @NonNull @Id String offerId) {
-        return leftovers.claimsOf(Ids.parse("offerId", offerId));
+        return canteenSites.offer("offerId", offerId).chain(offer -> leftovers.claimsOf(offer.id));
     }
 
     @Query
@@ -99,10 +110,13 @@ public class LeftoverApi {
     }
 
     @Subscription
-    @Description("Leftover offers of a canteen as they are made and claimed. Any signed-in role.")
-    public Multi<@NonNull LeftoverOfferUpdate> leftoverOffers(@Name("canteenId") @NonNull @Id String canteenId) {
+    @Description("Leftover offers of a canteen as they are made and claimed. " + CanteenApi.NOT_FOUND_FEED
+            + " Any signed-in role.")
+    // nullable as gateEvents: the site refusal needs the database, so it comes after the subscription started
+    public Multi<LeftoverOfferUpdate> leftoverOffers(@Name("canteenId") @NonNull @Id String canteenId) {
         String id = Ids.parse("canteenId", canteenId).toString();
-        return subscriptions.open(() -> events.on(LeftoverOfferUpdate.topic())
+        return subscriptions.open(() -> canteenSites.canteen("canteenId", canteenId).onItem()
+                .transformToMulti(visible -> events.on(LeftoverOfferUpdate.topic()))
                 .filter(update -> id.equals(update.canteenId())));
     }
 }

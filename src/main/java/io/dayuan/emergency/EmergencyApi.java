@@ -16,6 +16,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import io.dayuan.emergency.repository.EmergencyBroadcastRepository;
 import io.dayuan.emergency.service.EmergencyService;
 import io.dayuan.emergency.service.EmergencyService.EmergencyInput;
 import io.dayuan.people.Caller;
@@ -27,6 +28,7 @@ import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
+import io.dayuan.sites.service.CallerSites;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -45,25 +47,39 @@ public class EmergencyApi {
     @Inject
     PersonRepository people;
 
+    @Inject
+    EmergencyBroadcastRepository broadcasts;
+
+    @Inject
+    CallerSites callerSites;
+
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Sends an emergency message (紧急信息) at once to every person whose home site is siteId, on every "
             + "channel that reaches them (in-app, SMS, push, DingTalk), whatever their quiet hours and channel "
             + "choices, and to the DingTalk emergency group through its robot. Logged with the sender. At most "
             + "dayuan.emergency.limit broadcasts per site in each window (RATE_LIMITED). VALIDATION names siteId, "
-            + "title (1-100 characters) or body (1-2000); NOT_FOUND for an unknown site. Role: admin.")
+            + "title (1-100 characters) or body (1-2000); NOT_FOUND for an unknown site; FORBIDDEN for a site the "
+            + "caller does not act at. Role: admin.")
     public Uni<@NonNull EmergencyBroadcast> broadcastEmergency(@Name("input") @NonNull EmergencyInput input) {
-        return caller.person().chain(me -> service.broadcast(me.id, input));
+        return callerSites.requireSite(Ids.parse("siteId", input.siteId())).chain(() -> caller.person())
+                .chain(me -> service.broadcast(me.id, input));
     }
 
     @Query
     @RolesAllowed(Roles.ADMIN)
     @Description("The log of emergency broadcasts, newest first: of one site, or of every site when siteId is left "
-            + "out (first: 1 to 100). Role: admin.")
+            + "out (first: 1 to 100). An admin of sites sees only theirs; FORBIDDEN for a siteId the caller does not "
+            + "act at. Role: admin.")
     public Uni<@NonNull List<@NonNull EmergencyBroadcast>> emergencyBroadcasts(@Name("siteId") @Id String siteId,
             @Name("first") @DefaultValue("20") Integer first) {
         UUID site = Ids.parse("siteId", siteId);
-        return service.latest(site, Page.size("first", first, 20, 100));
+        int size = Page.size("first", first, 20, 100);
+        if (site != null) {
+            return callerSites.requireSite(site).chain(() -> service.latest(site, size));
+        }
+        return callerSites.scope().chain(scope -> scope.everySite() ? service.latest(null, size)
+                : broadcasts.latestAt(scope.sites(), size));
     }
 
     @Description("The site it was sent to")

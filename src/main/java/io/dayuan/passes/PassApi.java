@@ -3,9 +3,14 @@ package io.dayuan.passes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,10 +41,13 @@ import io.dayuan.passes.service.ScanService.ScanPass;
 import io.dayuan.passes.service.ScanService;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
+import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
+import io.dayuan.sites.repository.MembershipRepository;
+import io.dayuan.sites.repository.MembershipRepository.Membership;
 import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.sites.service.CallerSites;
 import io.dayuan.visits.Visit;
@@ -48,6 +56,9 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 @SessionPerField
 public class PassApi {
+
+    private static final String PASS_NOT_FOUND = "A pass of a site the caller does not act at (of every site it "
+            + "admits to) is NOT_FOUND. ";
 
     @Inject
     PassService service;
@@ -76,44 +87,87 @@ public class PassApi {
     @Inject
     CallerSites callerSites;
 
+    @Inject
+    MembershipRepository memberships;
+
+    /** FORBIDDEN unless the caller acts at every site the new passes name. */
+    private Uni<Void> requireSites(List<NewPass> inputs) {
+        return callerSites.requireSites(wellFormed(inputs.stream()
+                .flatMap(input -> input.siteIds() == null ? Stream.empty() : input.siteIds().stream())));
+    }
+
+    /** The ids that are UUIDs; the service names the field of any other in its own VALIDATION. */
+    private static List<UUID> wellFormed(Stream<String> ids) {
+        return ids.map(PassApi::uuidOrNull).filter(Objects::nonNull).distinct().toList();
+    }
+
+    private static UUID uuidOrNull(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    /** NOT_FOUND, as for a pass that does not exist, unless the caller acts at every site of the pass. */
+    private Uni<Pass> visiblePass(String passId) {
+        UUID id = Ids.parse("id", passId);
+        return repository.require(id).chain(pass -> callerSites.requireVisibleAtAll(pass, pass.siteIds, "Pass", id));
+    }
+
+    /** NOT_FOUND, as for a gate that does not exist, unless the caller acts at the gate's site. */
+    private Uni<Gate> visibleGate(UUID gateId) {
+        return gates.require(gateId).chain(gate -> callerSites.requireVisible(gate, found -> found.siteId, "Gate", gateId));
+    }
+
+    /** NOT_FOUND for the first gate of another site; unknown gates are the service's to answer per scan. */
+    private static void requireAll(List<Gate> found, List<Gate> visible) {
+        found.stream().filter(gate -> gate != null && !visible.contains(gate)).findFirst().ifPresent(gate -> {
+            throw ApiException.notFound("Gate", gate.id);
+        });
+    }
+
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Issues a pass for a person or a vehicle, for sites and a window; its code is static (printed). "
-            + "Role: admin.")
+            + "FORBIDDEN unless the caller acts at every site named. Role: admin.")
     public Uni<@NonNull Pass> issuePass(@Name("input") @NonNull @Valid NewPass input) {
-        return service.issue(input);
+        return requireSites(List.of(input)).chain(() -> service.issue(input));
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Issues a batch of passes (a checkpoint's), all or none; errors name inputs.<index>.<field>. "
-            + "Print them with GET /passes/sheet.svg?ids=... Role: admin.")
+            + "Print them with GET /passes/sheet.svg?ids=... FORBIDDEN unless the caller acts at every site named. "
+            + "Role: admin.")
     public Uni<@NonNull List<@NonNull Pass>> issuePasses(
             @Name("inputs") @NonNull @NotNull @Size(min = 1, max = PassService.MAX_BATCH) List<@NonNull @Valid NewPass> inputs) {
-        return service.issueBatch(inputs);
+        return requireSites(inputs).chain(() -> service.issueBatch(inputs));
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
-    @Description("Re-issues a pass (lost or copied): a new code; the old code scans REVOKED. Role: admin.")
+    @Description("Re-issues a pass (lost or copied): a new code; the old code scans REVOKED. " + PASS_NOT_FOUND
+            + "Role: admin.")
     public Uni<@NonNull Pass> reissuePass(@Name("id") @NonNull @Id String id) {
-        return service.reissue(id);
+        return visiblePass(id).chain(() -> service.reissue(id));
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Revokes a pass, at once for online scans (offline phones learn it from passVerificationKit); "
-            + "revoking a revoked pass changes nothing. Role: admin.")
+            + "revoking a revoked pass changes nothing. " + PASS_NOT_FOUND + "Role: admin.")
     public Uni<@NonNull Pass> revokePass(@Name("id") @NonNull @Id String id, @Name("reason") String reason) {
-        return service.revoke(id, reason);
+        return visiblePass(id).chain(() -> service.revoke(id, reason));
     }
 
     @Query
     @RolesAllowed(Roles.STAFF)
     @Description("The caller's own pass for the site, made on first request. Its code is short-lived "
-            + "(2 minutes by default): the app asks again to refresh it. Role: staff.")
+            + "(2 minutes by default): the app asks again to refresh it. Its sites name the one site it admits to; "
+            + "FORBIDDEN for a site the caller does not act at. Role: staff.")
     public Uni<@NonNull Pass> myPass(@Name("siteId") @NonNull @Id String siteId) {
-        return service.myPass(siteId);
+        return callerSites.requireSite(Ids.parse("siteId", siteId)).chain(() -> service.myPass(siteId));
     }
 
     @Mutation
@@ -121,9 +175,7 @@ public class PassApi {
     @Description("Checks a scanned code at a gate and records the scan: ALLOW feeds the site's presence, DENY the "
             + "gate feed. A gate of a site the guard does not act at is NOT_FOUND. Role: guard.")
     public Uni<@NonNull ScanResult> scanPass(@Name("input") @NonNull @Valid ScanPass input) {
-        UUID gateId = Ids.parse("gateId", input.gateId());
-        return gates.require(gateId).chain(gate -> callerSites.requireVisible(gate, found -> found.siteId, "Gate", gateId))
-                .chain(() -> scanService.scan(input));
+        return visibleGate(Ids.parse("gateId", input.gateId())).chain(() -> scanService.scan(input));
     }
 
     @Query
@@ -139,10 +191,14 @@ public class PassApi {
     @Mutation
     @RolesAllowed(Roles.GUARD)
     @Description("Uploads scans made offline. Idempotent by scan id; an admit-once pass admitted twice is flagged "
-            + "to guards and admins. Role: guard.")
+            + "to guards and admins. A gate of a site the guard does not act at is NOT_FOUND and nothing is recorded. "
+            + "Role: guard.")
     public Uni<@NonNull OfflineUpload> uploadOfflineScans(
             @Name("scans") @NonNull @NotNull @Size(min = 1, max = ScanService.MAX_UPLOAD) List<@NonNull @Valid OfflineScan> scans) {
-        return scanService.upload(scans);
+        List<UUID> gateIds = wellFormed(scans.stream().map(OfflineScan::gateId));
+        return gates.inOrderOf(gateIds).chain(found -> callerSites.filter(found.stream().filter(Objects::nonNull)
+                .toList(), gate -> gate.siteId).invoke(visible -> requireAll(found, visible)))
+                .chain(() -> scanService.upload(scans));
     }
 
     @Query
@@ -185,6 +241,22 @@ public class PassApi {
         List<UUID> all = passes.stream().flatMap(pass -> pass.siteIds.stream()).distinct().toList();
         return sites.inOrderOf(all).map(found -> passes.stream()
                 .map(pass -> pass.siteIds.stream().map(id -> found.get(all.indexOf(id))).toList()).toList());
+    }
+
+    @Description("The sites the holder of a personal pass belongs to (where their roles count), by name; null for "
+            + "other passes. A personal pass admits to the one site of `sites`.")
+    public Uni<List<List<@NonNull Site>>> holderSites(@Source List<Pass> passes) {
+        List<UUID> holders = passes.stream().filter(Pass::isPersonal).map(pass -> pass.personId).distinct().toList();
+        return memberships.ofPeople(holders).chain(all -> sites.inOrderOf(all.stream().map(Membership::siteId)
+                .distinct().toList()).map(found -> holderSites(passes, all, found)));
+    }
+
+    private static List<List<Site>> holderSites(List<Pass> passes, List<Membership> all, List<Site> found) {
+        Map<UUID, Site> byId = found.stream().collect(Collectors.toMap(site -> site.id, site -> site));
+        return passes.stream().map(pass -> pass.isPersonal() ? all.stream()
+                .filter(membership -> membership.personId().equals(pass.personId))
+                .map(membership -> byId.get(membership.siteId())).sorted(Comparator.comparing(site -> site.name))
+                .toList() : null).toList();
     }
 
     @Description("The visit's pass: admits the visitor once during the arrival window, and out again")

@@ -27,6 +27,7 @@ import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.sites.Site;
+import io.dayuan.sites.service.CallerSites;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -56,6 +57,9 @@ public class PassResource {
 
     @Inject
     QrCodes qr;
+
+    @Inject
+    CallerSites callerSites;
 
     @GET
     @Path("{id}/qr.png")
@@ -89,7 +93,9 @@ public class PassResource {
                 throw ApiException.forbidden("Only admins print sheets of passes");
             }
             return caller.person();
-        }).chain(person -> repository.findByIds(wanted).emitOn(Infrastructure.getDefaultWorkerPool()).map(passes -> {
+        }).chain(person -> repository.findByIds(wanted).call(passes -> callerSites.scope()
+                .invoke(scope -> passes.forEach(pass -> scope.requireVisible(pass.siteIds, "Pass", pass.id))))
+                .emitOn(Infrastructure.getDefaultWorkerPool()).map(passes -> {
             if (passes.size() != wanted.size()) {
                 UUID missing = wanted.stream().filter(id -> passes.stream().noneMatch(pass -> pass.id.equals(id)))
                         .findFirst().orElseThrow();
@@ -124,11 +130,20 @@ public class PassResource {
         return lines;
     }
 
-    /** The code of the pass, for an admin or the pass's holder. */
+    /**
+     * The pass for an admin who acts at every site it admits to, or its holder: NOT_FOUND, as for a pass that does
+     * not exist, for an admin of other sites.
+     */
+    private Uni<Pass> visible(Pass pass) {
+        return caller.person().chain(person -> person.id.equals(pass.personId) ? Uni.createFrom().item(pass)
+                : callerSites.requireVisibleAtAll(pass, pass.siteIds, "Pass", pass.id));
+    }
+
+    /** The code of the pass, for an admin (of its sites) or the pass's holder. */
     private Uni<String> codeOfAuthorised(String idText) {
         UUID id = Ids.parse("id", idText);
         return signedIn().chain(() -> repository.require(id)).chain(pass -> {
-            return caller.hasRole(Roles.ADMIN).chain(admin -> admin ? Uni.createFrom().item(pass)
+            return caller.hasRole(Roles.ADMIN).chain(admin -> admin ? visible(pass)
                     : caller.person().map(person -> holderOnly(pass, person)));
         }).map(pass -> {
             String code = codes.codeFor(pass, clock.instant());

@@ -27,6 +27,7 @@ import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
+import io.dayuan.sites.service.CallerSites;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -46,6 +47,9 @@ public class PeopleApi {
     SiteRepository sites;
 
     @Inject
+    CallerSites callerSites;
+
+    @Inject
     @Any
     Instance<PhoneSharing> sharing;
 
@@ -59,22 +63,26 @@ public class PeopleApi {
     @Query
     @RolesAllowed(Roles.ADMIN)
     @Description("People known to the service, by name: those holding the role (any when left out) whose home site is "
-            + "siteId (any when left out). Role: admin.")
+            + "siteId (any when left out). An admin of sites sees only people who belong to one of them; FORBIDDEN "
+            + "for a siteId the caller does not act at. Role: admin.")
     public Uni<@NonNull List<@NonNull Person>> people(@Name("role") Role role, @Name("siteId") @Id String siteId) {
         UUID site = Ids.parse("siteId", siteId);
-        return service.list(role == null ? null : role.tokenRole(), site);
+        Uni<Void> allowed = site == null ? Uni.createFrom().voidItem() : callerSites.requireSite(site);
+        return allowed.chain(() -> service.list(role == null ? null : role.tokenRole(), site))
+                .chain(callerSites::filterPeople);
     }
 
     @Mutation("setPersonSite")
     @RolesAllowed(Roles.ADMIN)
     @Description("Sets a person's home site (e.g. the compound a guard works at); a null siteId clears it. Role "
             + "notifications about a site reach the holders of the role at that site and those without a home site. "
-            + "Role: admin.")
+            + "FORBIDDEN for a site the caller does not act at. Role: admin.")
     public Uni<@NonNull Person> setPersonSite(@Name("personId") @NonNull @Id String personId,
             @Name("siteId") @Id String siteId) {
         UUID person = Ids.parse("personId", personId);
         UUID site = Ids.parse("siteId", siteId);
-        return service.setSite(person, site);
+        Uni<Void> allowed = site == null ? Uni.createFrom().voidItem() : callerSites.requireSite(site);
+        return allowed.chain(() -> service.setSite(person, site));
     }
 
     @Mutation("setPersonDingTalkId")

@@ -29,6 +29,7 @@ import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.platform.graphql.Subscriptions;
 import io.dayuan.rooms.repository.BookingRepository;
 import io.dayuan.rooms.repository.RoomRepository;
+import io.dayuan.rooms.repository.ServiceTaskRepository;
 import io.dayuan.rooms.service.BookingService.NewBooking;
 import io.dayuan.rooms.service.BookingService;
 import io.dayuan.rooms.service.CalendarService;
@@ -74,6 +75,9 @@ public class RoomApi {
     BookingRepository bookings;
 
     @Inject
+    ServiceTaskRepository tasks;
+
+    @Inject
     PersonRepository people;
 
     @Inject
@@ -89,6 +93,18 @@ public class RoomApi {
     private Uni<Room> visibleRoom(String field, String roomId) {
         UUID id = Ids.parse(field, roomId);
         return rooms.require(id).chain(room -> callerSites.requireVisible(room, found -> found.siteId, "Room", id));
+    }
+
+    /**
+     * The booking when the caller acts at its room's site, or organized it and {@code ownAnywhere} (their own
+     * bookings stay theirs wherever they are); NOT_FOUND otherwise, as for a booking that does not exist.
+     */
+    private Uni<Booking> visibleBooking(String bookingId, boolean ownAnywhere) {
+        UUID id = Ids.parse("id", bookingId);
+        return bookings.require(id).chain(booking -> rooms.require(booking.roomId)
+                .chain(room -> ownAnywhere
+                        ? callerSites.requireOwnOrVisible(booking, booking.organizerId, room.siteId, "Booking", id)
+                        : callerSites.requireVisible(booking, found -> room.siteId, "Booking", id)));
     }
 
     private Uni<Void> requireSite(String siteId) {
@@ -162,10 +178,13 @@ public class RoomApi {
 
     @Subscription
     @Description("Tells when a room's schedule changes (booked, moved, cancelled, approved, rejected, checked in, "
-            + "released), for a door tablet or the app. Any signed-in role.")
-    public Multi<@NonNull RoomScheduleChanged> roomScheduleChanged(@Name("roomId") @NonNull @Id String roomId) {
+            + "released), for a door tablet or the app. A room of a site the caller does not act at is NOT_FOUND "
+            + "(one event that is null, with the error). Any signed-in role.")
+    // nullable for the same reason as gateEvents: the site refusal needs the database, so it comes after the start
+    public Multi<RoomScheduleChanged> roomScheduleChanged(@Name("roomId") @NonNull @Id String roomId) {
         String room = Ids.parse("roomId", roomId).toString();
-        return subscriptions.open(() -> events.on(RoomScheduleChanged.topic())
+        return subscriptions.open(() -> visibleRoom("roomId", roomId).onItem()
+                .transformToMulti(visible -> events.on(RoomScheduleChanged.topic()))
                 .filter(changed -> room.equals(changed.roomId())));
     }
 
@@ -184,45 +203,51 @@ public class RoomApi {
     @Mutation
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     @Description("Cancels a pending or confirmed booking: this occurrence, this and the following ones, or the whole "
-            + "series (occurrences already over, cancelled or released stay as they are). Role: the organizer (staff) "
-            + "or admin.")
+            + "series (occurrences already over, cancelled or released stay as they are). The organizer's own "
+            + "booking wherever it is; another's booking of a site the caller does not act at is NOT_FOUND. Role: the "
+            + "organizer (staff) or admin.")
     public Uni<@NonNull Booking> cancelBooking(@Name("id") @NonNull @Id String id,
             @Name("scope") @DefaultValue("THIS") CancelScope scope) {
-        return bookingService.cancel(id, scope);
+        return visibleBooking(id, true).chain(() -> bookingService.cancel(id, scope));
     }
 
     @Mutation
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     @Description("Moves one pending or confirmed booking (one occurrence of a series) to another time in the same "
-            + "room; its service tasks and reminder move with it. Role: the organizer (staff) or admin.")
+            + "room; its service tasks and reminder move with it. Moving books the room anew, so a booking in a room "
+            + "of a site the caller does not act at is NOT_FOUND, the organizer's own too. Role: the organizer "
+            + "(staff) or admin.")
     public Uni<@NonNull Booking> moveBooking(@Name("id") @NonNull @Id String id,
             @Name("startsAt") @NonNull OffsetDateTime startsAt, @Name("endsAt") @NonNull OffsetDateTime endsAt) {
-        return bookingService.move(id, startsAt, endsAt);
+        return visibleBooking(id, false).chain(() -> bookingService.move(id, startsAt, endsAt));
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
-    @Description("Approves a pending booking; the organizer is told. Role: admin.")
+    @Description("Approves a pending booking; the organizer is told. A booking of a site the caller does not act "
+            + "at is NOT_FOUND. Role: admin.")
     public Uni<@NonNull Booking> approveBooking(@Name("id") @NonNull @Id String id) {
-        return bookingService.approve(id);
+        return visibleBooking(id, false).chain(() -> bookingService.approve(id));
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
-    @Description("Rejects a pending booking with a reason, freeing the slot; the organizer is told. Role: admin.")
+    @Description("Rejects a pending booking with a reason, freeing the slot; the organizer is told. A booking of a "
+            + "site the caller does not act at is NOT_FOUND. Role: admin.")
     public Uni<@NonNull Booking> rejectBooking(@Name("id") @NonNull @Id String id,
             @Name("reason") @Size(max = 500) String reason) {
-        return bookingService.reject(id, reason);
+        return visibleBooking(id, false).chain(() -> bookingService.reject(id, reason));
     }
 
     @Mutation
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     @Description("The organizer checks in, from the room's check-in window opening (default 10 min before the "
             + "start) until it closes (default 15 min after); doorCode is the scanned QR text of the room's door and "
-            + "must match when given. Role: the organizer (staff, admin).")
+            + "must match when given. The organizer's own booking wherever it is; another's booking of a site the "
+            + "caller does not act at is NOT_FOUND. Role: the organizer (staff, admin).")
     public Uni<@NonNull Booking> checkInBooking(@Name("id") @NonNull @Id String id,
             @Name("doorCode") String doorCode) {
-        return bookingService.checkIn(id, doorCode);
+        return visibleBooking(id, true).chain(() -> bookingService.checkIn(id, doorCode));
     }
 
     @Query
@@ -264,10 +289,13 @@ public class RoomApi {
 
     @Mutation
     @RolesAllowed({ Roles.FACILITIES, Roles.ADMIN })
-    @Description("Marks a service task done (again changes nothing; a cancelled task is CONFLICT). Role: facilities, "
-            + "admin.")
+    @Description("Marks a service task done (again changes nothing; a cancelled task is CONFLICT). A task of a site "
+            + "the caller does not act at is NOT_FOUND. Role: facilities, admin.")
     public Uni<@NonNull ServiceTask> markServiceTaskDone(@Name("id") @NonNull @Id String id) {
-        return taskService.markDone(id);
+        UUID taskId = Ids.parse("id", id);
+        return tasks.require(taskId).chain(task -> rooms.require(task.roomId)
+                .chain(room -> callerSites.requireVisible(task, found -> room.siteId, "Service task", taskId)))
+                .chain(() -> taskService.markDone(id));
     }
 
     // ------------------------------------------------------------------------------------------ batch resolvers

@@ -17,6 +17,7 @@ import io.dayuan.platform.Roles;
 import io.dayuan.platform.graphql.SessionPerField;
 import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.sites.service.SiteService.NewSite;
+import io.dayuan.sites.service.CallerSites;
 import io.dayuan.sites.service.SiteService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +32,9 @@ public class SiteApi {
     @Inject
     SiteService service;
 
+    @Inject
+    CallerSites callerSites;
+
     @Query
     @Authenticated
     @Description("All sites. Any signed-in role.")
@@ -40,8 +44,9 @@ public class SiteApi {
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
-    @Description("Adds a site; the time zone defaults to Asia/Shanghai; the address and visitor directions are shown on the visitor's pages. Role: admin.")
+    @Description("Adds a site; the time zone defaults to Asia/Shanghai; the address and visitor directions are shown on "
+            + "the visitor's pages. Only a global administrator (FORBIDDEN for an admin of sites). Role: admin.")
     public Uni<@NonNull Site> createSite(@Name("input") @NonNull @Valid NewSite input) {
-        return service.create(input);
+        return callerSites.requireEverySite().chain(() -> service.create(input));
     }
 }

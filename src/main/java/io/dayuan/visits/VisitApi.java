@@ -36,6 +36,7 @@ import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.sites.service.CallerSites;
 import io.dayuan.visits.repository.AccessDeviceRepository;
 import io.dayuan.visits.repository.BlocklistRepository;
+import io.dayuan.visits.repository.VisitRepository;
 import io.dayuan.visits.service.BlocklistService.NewBlock;
 import io.dayuan.visits.service.BlocklistService;
 import io.dayuan.visits.service.DeviceJobs;
@@ -86,19 +87,40 @@ public class VisitApi {
     BlocklistRepository blocklist;
 
     @Inject
+    VisitRepository visits;
+
+    @Inject
     CurrentVertxRequest request;
 
     @Inject
     ClientAddress clientAddress;
+
+    /**
+     * The visit when the caller hosts it (their own, wherever it is) or, with {@code ownAnywhere} false or as
+     * someone else, acts at its site; NOT_FOUND otherwise, as for a visit that does not exist.
+     */
+    private Uni<Visit> visibleVisit(UUID id, boolean ownAnywhere) {
+        return visits.require(id).chain(visit -> ownAnywhere
+                ? callerSites.requireOwnOrVisible(visit, visit.hostId, visit.siteId, "Visit", id)
+                : callerSites.requireVisible(visit, found -> found.siteId, "Visit", id));
+    }
+
+    /** NOT_FOUND, as for a gate that does not exist, unless the caller acts at the gate's site. */
+    private Uni<Gate> visibleGate(String field, String gateId) {
+        UUID id = Ids.parse(field, gateId);
+        return gates.require(id).chain(gate -> callerSites.requireVisible(gate, found -> found.siteId, "Gate", id));
+    }
 
     // ------------------------------------------------------------------ booking
 
     @Mutation
     @RolesAllowed(Roles.STAFF)
     @Description("Invites a visitor; the visit is approved at once and the visitor gets a text with their link. "
-            + "A blocklisted visitor is refused (FORBIDDEN) and the guards alerted. Role: staff (the host).")
+            + "A blocklisted visitor is refused (FORBIDDEN) and the guards alerted. FORBIDDEN for a site the caller "
+            + "does not act at. Role: staff (the host).")
     public Uni<@NonNull Visit> inviteVisitor(@Name("input") @NonNull @Valid Invitation input) {
-        return caller.person().chain(host -> service.invite(host, input));
+        return callerSites.requireSite(Ids.parse("siteId", input.siteId()))
+                .chain(() -> caller.person()).chain(host -> service.invite(host, input));
     }
 
     @Mutation
@@ -117,29 +139,32 @@ public class VisitApi {
 
     @Mutation
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
-    @Description("Approves a requested visit; the visitor is told. Role: the visit's host (staff) or admin.")
+    @Description("Approves a requested visit; the visitor is told. The host's own visit wherever it is; another's visit of a site the caller does not act at is NOT_FOUND. "
+            + "Role: the visit's host (staff) or admin.")
     public Uni<@NonNull Visit> approveVisit(@Name("id") @NonNull @Id String id) {
         UUID visitId = Ids.parse("id", id);
-        return caller.person().chain(person -> caller.hasRole(Roles.ADMIN)
+        return visibleVisit(visitId, true).chain(() -> caller.person()).chain(person -> caller.hasRole(Roles.ADMIN)
                 .chain(admin -> service.approve(person, admin, visitId)));
     }
 
     @Mutation
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
-    @Description("Rejects a requested visit; the visitor is told. Role: the visit's host (staff) or admin.")
+    @Description("Rejects a requested visit; the visitor is told. The host's own visit wherever it is; another's visit of a site the caller does not act at is NOT_FOUND. "
+            + "Role: the visit's host (staff) or admin.")
     public Uni<@NonNull Visit> rejectVisit(@Name("id") @NonNull @Id String id, @Name("reason") String reason) {
         UUID visitId = Ids.parse("id", id);
-        return caller.person().chain(person -> caller.hasRole(Roles.ADMIN)
+        return visibleVisit(visitId, true).chain(() -> caller.person()).chain(person -> caller.hasRole(Roles.ADMIN)
                 .chain(admin -> service.reject(person, admin, visitId, reason)));
     }
 
     @Mutation
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
     @Description("Cancels a requested or approved visit; the visitor is told, devices forget them, their face "
-            + "photo is deleted. Role: the visit's host (staff) or admin.")
+            + "photo is deleted. The host's own visit wherever it is; another's visit of a site the caller does not act at is NOT_FOUND. "
+            + "Role: the visit's host (staff) or admin.")
     public Uni<@NonNull Visit> cancelVisit(@Name("id") @NonNull @Id String id, @Name("reason") String reason) {
         UUID visitId = Ids.parse("id", id);
-        return caller.person().chain(person -> caller.hasRole(Roles.ADMIN)
+        return visibleVisit(visitId, true).chain(() -> caller.person()).chain(person -> caller.hasRole(Roles.ADMIN)
                 .chain(admin -> service.cancelByHost(person, admin, visitId, reason)));
     }
 
@@ -201,22 +226,24 @@ public class VisitApi {
 
     @Mutation
     @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
-    @Description("A guard lets an approved visitor in by hand (the first entry tells the host). Roles: guard, admin.")
+    @Description("A guard lets an approved visitor in by hand (the first entry tells the host). A visit or gate of a "
+            + "site the caller does not act at is NOT_FOUND. Roles: guard, admin.")
     public Uni<@NonNull Visit> checkInVisit(@Name("id") @NonNull @Id String id,
             @Name("gateId") @NonNull @Id String gateId) {
         UUID visitId = Ids.parse("id", id);
-        UUID gate = Ids.parse("gateId", gateId);
-        return caller.person().chain(guard -> service.checkInByGuard(guard, visitId, gate));
+        return visibleVisit(visitId, false).chain(() -> visibleGate("gateId", gateId))
+                .chain(gate -> caller.person().chain(guard -> service.checkInByGuard(guard, visitId, gate.id)));
     }
 
     @Mutation
     @RolesAllowed({ Roles.GUARD, Roles.ADMIN })
-    @Description("A guard lets a visitor out by hand. Roles: guard, admin.")
+    @Description("A guard lets a visitor out by hand. A visit or gate of a site the caller does not act at is "
+            + "NOT_FOUND. Roles: guard, admin.")
     public Uni<@NonNull Visit> checkOutVisit(@Name("id") @NonNull @Id String id,
             @Name("gateId") @NonNull @Id String gateId) {
         UUID visitId = Ids.parse("id", id);
-        UUID gate = Ids.parse("gateId", gateId);
-        return caller.person().chain(guard -> service.checkOutByGuard(guard, visitId, gate));
+        return visibleVisit(visitId, false).chain(() -> visibleGate("gateId", gateId))
+                .chain(gate -> caller.person().chain(guard -> service.checkOutByGuard(guard, visitId, gate.id)));
     }
 
     // ------------------------------------------------------------------ administration
@@ -224,9 +251,9 @@ public class VisitApi {
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Registers a face terminal or plate camera at a gate. The answer carries the device's event "
-            + "secret, once. Role: admin.")
+            + "secret, once. A gate of a site the caller does not act at is NOT_FOUND. Role: admin.")
     public Uni<@NonNull AccessDevice> registerAccessDevice(@Name("input") @NonNull @Valid NewDevice input) {
-        return deviceService.register(input);
+        return visibleGate("gateId", input.gateId()).chain(() -> deviceService.register(input));
     }
 
     @Query
@@ -240,23 +267,28 @@ public class VisitApi {
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Blocklists a phone, ID card or plate: matching invitations are refused, requests parked, and "
-            + "guards alerted. Role: admin.")
+            + "guards alerted. The blocklist holds for every site, so only a global administrator keeps it (FORBIDDEN "
+            + "for an admin of sites). Role: admin.")
     public Uni<@NonNull BlocklistEntry> blockVisitor(@Name("input") @NonNull @Valid NewBlock input) {
-        return caller.person().chain(admin -> blocklistService.block(admin.id, input));
+        return callerSites.requireEverySite().chain(() -> caller.person())
+                .chain(admin -> blocklistService.block(admin.id, input));
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
-    @Description("Removes a blocklist entry. Role: admin.")
+    @Description("Removes a blocklist entry. Only a global administrator (FORBIDDEN for an admin of sites). Role: "
+            + "admin.")
     public Uni<@NonNull Boolean> unblockVisitor(@Name("id") @NonNull @Id String id) {
-        return blocklistService.unblock(Ids.parse("id", id));
+        UUID entry = Ids.parse("id", id);
+        return callerSites.requireEverySite().chain(() -> blocklistService.unblock(entry));
     }
 
     @Query
     @RolesAllowed(Roles.ADMIN)
-    @Description("The blocklist, latest first. Role: admin.")
+    @Description("The blocklist, latest first. Only a global administrator (FORBIDDEN for an admin of sites). Role: "
+            + "admin.")
     public Uni<@NonNull List<@NonNull BlocklistEntry>> visitBlocklist() {
-        return blocklist.all();
+        return callerSites.requireEverySite().chain(() -> blocklist.all());
     }
 
     // ------------------------------------------------------------------ batch resolvers

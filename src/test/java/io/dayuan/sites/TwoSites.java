@@ -3,6 +3,7 @@ package io.dayuan.sites;
 import static io.dayuan.GraphQL.errorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +13,9 @@ import jakarta.inject.Inject;
 
 import io.dayuan.GraphQL;
 import io.dayuan.GraphQL.As;
+import io.dayuan.GraphQLSocket;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
 
 /** Two new sites with a gate each, and people who belong to one of them: the setting of every cross-site test. */
 @ApplicationScoped
@@ -56,6 +59,17 @@ public class TwoSites {
     public static void refused(JsonPath answer, String code) {
         assertThat(errorCode(answer)).as(answer.prettify()).isEqualTo(code);
         assertThat(answer.getString("data")).isNull();
+    }
+
+    /** The feed's first message is one null event of the field with the error's code, and no data. */
+    public static void refusedFeed(GraphQLSocket feed, String field, String code) throws Exception {
+        JsonObject refusal = feed.next(Duration.ofSeconds(10));
+        assertThat(refusal).as("no answer to the subscription").isNotNull();
+        assertThat(refusal.getString("type")).as(refusal.encode()).isEqualTo("next");
+        assertThat(refusal.getJsonObject("payload").getJsonArray("errors").getJsonObject(0)
+                .getJsonObject("extensions").getString("code")).isEqualTo(code);
+        JsonObject data = refusal.getJsonObject("payload").getJsonObject("data");
+        assertThat(data == null ? null : data.getValue(field)).isNull();
     }
 
     public static void answered(JsonPath answer) {

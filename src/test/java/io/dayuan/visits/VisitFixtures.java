@@ -63,6 +63,20 @@ public class VisitFixtures {
                 Map.of("s", site, "n", "门 " + UUID.randomUUID())).getString("data.createGate.id");
     }
 
+    /** The input of registerAccessDevice: a Hikvision face terminal at the gate. */
+    public static Map<String, Object> device(String gate) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("gateId", gate);
+        input.put("name", "人脸机");
+        input.put("kind", "FACE_TERMINAL");
+        input.put("vendor", "HIKVISION");
+        input.put("baseUrl", "http://192.168.1.64");
+        input.put("username", "admin");
+        input.put("password", "Hik12345");
+        input.put("serialNumber", "DS-K1T671-" + UUID.randomUUID());
+        return input;
+    }
+
     /** A staff member with a phone of their own, as a caller. */
     public record Staff(As as, String phone, String subject) {
     }

@@ -25,18 +25,6 @@ class VisitGateTest extends VisitTestBase {
     private static final String CHECK_IN = "mutation($id: ID!, $g: ID!) { checkInVisit(id: $id, gateId: $g) { status checkedInAt } }";
     private static final String CHECK_OUT = "mutation($id: ID!, $g: ID!) { checkOutVisit(id: $id, gateId: $g) { status checkedOutAt } }";
 
-    private Map<String, Object> device(String gate) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("gateId", gate);
-        input.put("name", "人脸机");
-        input.put("kind", "FACE_TERMINAL");
-        input.put("vendor", "HIKVISION");
-        input.put("baseUrl", "http://192.168.1.64");
-        input.put("username", "admin");
-        input.put("password", "Hik12345");
-        input.put("serialNumber", "DS-K1T671-" + UUID.randomUUID());
-        return input;
-    }
 
     // ------------------------------------------------------------------ devices
 
@@ -44,7 +32,7 @@ class VisitGateTest extends VisitTestBase {
     void anAdminRegistersADeviceWhosePasswordAndSecretStayOnTheServer() {
         String site = fixtures.site();
         String gate = fixtures.gate(site);
-        Map<String, Object> input = device(gate);
+        Map<String, Object> input = VisitFixtures.device(gate);
         JsonPath answer = graphQL.call(graphQL.as("admin"), REGISTER, Map.of("i", input));
         assertThat(answer.getList("errors")).as(answer.prettify()).isNull();
         assertThat(answer.getString("data.registerAccessDevice.direction")).isEqualTo("IN");
@@ -65,21 +53,21 @@ class VisitGateTest extends VisitTestBase {
     @Test
     void badDevicesNameTheField() {
         String gate = fixtures.gate(fixtures.site());
-        Map<String, Object> input = device(gate);
+        Map<String, Object> input = VisitFixtures.device(gate);
         input.put("baseUrl", "ftp://device");
         JsonPath answer = graphQL.call(graphQL.as("admin"), REGISTER, Map.of("i", input));
         assertThat(errorCode(answer)).isEqualTo("VALIDATION");
         assertThat(answer.getString("errors[0].extensions.field")).isEqualTo("baseUrl");
-        input = device(Demo.UNKNOWN);
+        input = VisitFixtures.device(Demo.UNKNOWN);
         assertThat(errorCode(graphQL.call(graphQL.as("admin"), REGISTER, Map.of("i", input)))).isEqualTo("NOT_FOUND");
-        input = device(gate);
+        input = VisitFixtures.device(gate);
         input.put("kind", "DOORBELL");
         assertThat(errorCode(graphQL.call(graphQL.as("admin"), REGISTER, Map.of("i", input)))).isEqualTo("VALIDATION");
     }
 
     @Test
     void onlyAdminsManageDevices() {
-        Map<String, Object> input = device(Demo.SOUTH_GATE);
+        Map<String, Object> input = VisitFixtures.device(Demo.SOUTH_GATE);
         assertThat(errorCode(graphQL.call(graphQL.as("guard"), REGISTER, Map.of("i", input)))).isEqualTo("FORBIDDEN");
         assertThat(errorCode(graphQL.call(graphQL.anonymous(), REGISTER, Map.of("i", input))))
                 .isEqualTo("UNAUTHENTICATED");

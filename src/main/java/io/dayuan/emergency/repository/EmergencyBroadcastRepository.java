@@ -1,6 +1,7 @@
 package io.dayuan.emergency.repository;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,5 +25,11 @@ public class EmergencyBroadcastRepository implements PanacheRepositoryBase<Emerg
         var query = siteId == null ? find("order by sentAt desc, id desc")
                 : find("siteId = ?1 order by sentAt desc, id desc", siteId);
         return query.range(0, limit - 1).list();
+    }
+
+    /** The latest broadcasts to any of the sites, newest first. */
+    @WithSession
+    public Uni<List<EmergencyBroadcast>> latestAt(Collection<UUID> siteIds, int limit) {
+        return find("siteId in ?1 order by sentAt desc, id desc", siteIds).range(0, limit - 1).list();
     }
 }

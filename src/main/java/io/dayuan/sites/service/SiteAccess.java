@@ -42,12 +42,34 @@ public final class SiteAccess {
             }
         }
 
+        /** FORBIDDEN unless the caller acts at every site named (a pass for several sites, say). */
+        public void requireSites(Collection<UUID> siteIds) {
+            siteIds.forEach(this::requireSite);
+        }
+
+        /**
+         * FORBIDDEN unless the caller acts at every site (a global administrator): for what is province-wide, such
+         * as the sites themselves or the visitor blocklist.
+         */
+        public void requireEverySite() {
+            if (!everySite) {
+                throw ApiException.forbidden("Only a global administrator (an admin of no site) may do this");
+            }
+        }
+
         /**
          * NOT_FOUND for a single object of a site the caller does not belong to, in the same words as for an object
          * that does not exist, so that its existence is not revealed.
          */
         public void requireVisible(UUID siteId, String type, UUID id) {
             if (!canAct(siteId)) {
+                throw ApiException.notFound(type, id);
+            }
+        }
+
+        /** NOT_FOUND for an object of several sites (a pass) unless the caller acts at every one of them. */
+        public void requireVisible(Collection<UUID> siteIds, String type, UUID id) {
+            if (!canActAtAll(siteIds)) {
                 throw ApiException.notFound(type, id);
             }
         }

@@ -42,6 +42,7 @@ import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Roles;
 import io.dayuan.sites.repository.SiteRepository;
+import io.dayuan.sites.service.SiteMembers;
 import io.dayuan.visits.BlocklistEntry;
 import io.dayuan.visits.Visit;
 import io.dayuan.visits.VisitApproved;
@@ -89,6 +90,9 @@ public class VisitService {
 
     @Inject
     SiteRepository sites;
+
+    @Inject
+    SiteMembers siteMembers;
 
     @Inject
     GateRepository gates;
@@ -198,6 +202,7 @@ public class VisitService {
                     .chain(() -> rateLimiter.hit("host:" + hostPhone, perPhone * 4, limitWindow, now))
                     .chain(() -> sites.require(checked.siteId()))
                     .chain(() -> host(hostPhone))
+                    .chain(host -> siteMembers.actingAt(host, checked.siteId()))
                     .chain(host -> blocklist.match(checked.phone(), checked.idHash(), checked.plate())
                             .chain(blocked -> createRequest(checked, host, blocked, now)));
         });
@@ -229,7 +234,10 @@ public class VisitService {
         });
     }
 
-    /** A staff member whose phone is the given number (as E.164 or as the national number). */
+    /**
+     * A staff member whose phone is the given number (as E.164 or as the national number); one who does not act at
+     * the visit's site is no host there (the request is parked as for an unknown phone).
+     */
     private Uni<Person> host(String e164) {
         String national = e164.startsWith("+86") ? e164.substring(3) : e164;
         return Panache.withSession(() -> Panache.getSession().chain(session -> session

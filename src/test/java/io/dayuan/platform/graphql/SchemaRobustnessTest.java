@@ -1,6 +1,8 @@
 package io.dayuan.platform.graphql;
 
 import static io.restassured.RestAssured.given;
+import static io.dayuan.platform.graphql.ServedSchema.document;
+import static io.dayuan.platform.graphql.ServedSchema.idType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -55,10 +57,6 @@ class SchemaRobustnessTest {
                     + "|\\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|SQLSTATE)\\b|violates \\w+ constraint|relation \"");
     /** How many edge values of a scalar (besides null) each position gets. */
     private static final int SAMPLED = 2;
-    /** The operation whose {@code id} is not of the type it returns. */
-    private static final Map<String, String> ID_TYPE_BY_OPERATION = Map.of("unblockVisitor", "BlocklistEntry",
-            "markNotificationsRead", "Notification");
-
     @Inject
     GraphQL graphQL;
 
@@ -147,23 +145,6 @@ class SchemaRobustnessTest {
 
     private static String abbreviated(String text) {
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-    }
-
-    /** One operation with the given arguments as variables, selecting only {@code __typename} of an object. */
-    private static String document(Operation operation, Set<String> arguments) {
-        Map<String, InputValue> declared = operation.arguments().stream()
-                .collect(Collectors.toMap(InputValue::name, argument -> argument));
-        String variables = arguments.stream().map(name -> "$" + name + ": " + declared.get(name).type().declared())
-                .collect(Collectors.joining(", "));
-        String passed = arguments.stream().map(name -> name + ": $" + name).collect(Collectors.joining(", "));
-        return document(operation, arguments.isEmpty() ? "" : "(" + variables + ")", passed);
-    }
-
-    private static String document(Operation operation, String variables, String passed) {
-        String kind = operation.type().named().kind();
-        boolean object = kind.equals("OBJECT") || kind.equals("INTERFACE") || kind.equals("UNION");
-        return operation.kind() + variables + " { " + operation.name() + (passed.isEmpty() ? "" : "(" + passed + ")")
-                + (object ? " { __typename }" : "") + " }";
     }
 
     /** The operation with its arguments written as GraphQL literals of their declared types. */
@@ -259,15 +240,6 @@ class SchemaRobustnessTest {
                     || name.equals("endsAt") ? tomorrow.plusHours(1) : tomorrow).toString();
             default -> fixtureTexts.getOrDefault(name, "测试 " + name);
         };
-    }
-
-    /** The type of object an id names: {@code siteId} a Site, {@code id} what the operation returns. */
-    private static String idType(String name, Operation operation) {
-        if (name.equals("id") || name.equals("ids")) {
-            return ID_TYPE_BY_OPERATION.getOrDefault(operation.name(), operation.type().named().name());
-        }
-        String prefix = name.replaceAll("Ids?$", "");
-        return prefix.equals("offer") ? "LeftoverOffer" : Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1);
     }
 
     /** The edge values of a position and, inside lists and input objects, of each position within. */

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,6 +29,9 @@ record ServedSchema(List<Operation> operations, Map<String, List<InputValue>> in
 
     private static final List<String> ROLES = List.of("staff", "guard", "canteen-manager", "facilities", "admin");
     private static final Pattern STATED_ROLES = Pattern.compile("Roles?: ([^.]+)\\.");
+    /** The operations whose {@code id} is not of the type they return. */
+    private static final Map<String, String> ID_TYPE_BY_OPERATION = Map.of("unblockVisitor", "BlocklistEntry",
+            "markNotificationsRead", "Notification", "uploadOfflineScans", "OfflineUpload");
 
     /** A type as a reference: {@code NON_NULL}/{@code LIST} wrap {@code ofType}, the others are named. */
     record TypeRef(String kind, String name, TypeRef ofType) {
@@ -130,5 +135,31 @@ record ServedSchema(List<Operation> operations, Map<String, List<InputValue>> in
         List<InputValue> values = new ArrayList<>();
         json.forEach(value -> values.add(InputValue.of((JsonObject) value)));
         return values;
+    }
+
+    /** The type of object an id names: {@code siteId} a Site, {@code id} what the operation returns. */
+    static String idType(String name, Operation operation) {
+        if (name.equals("id") || name.equals("ids")) {
+            return ID_TYPE_BY_OPERATION.getOrDefault(operation.name(), operation.type().named().name());
+        }
+        String prefix = name.replaceAll("Ids?$", "");
+        return prefix.equals("offer") ? "LeftoverOffer" : Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1);
+    }
+
+    /** One operation with the given arguments as variables, selecting only {@code __typename} of an object. */
+    static String document(Operation operation, Set<String> arguments) {
+        Map<String, InputValue> declared = operation.arguments().stream()
+                .collect(Collectors.toMap(InputValue::name, argument -> argument));
+        String variables = arguments.stream().map(name -> "$" + name + ": " + declared.get(name).type().declared())
+                .collect(Collectors.joining(", "));
+        String passed = arguments.stream().map(name -> name + ": $" + name).collect(Collectors.joining(", "));
+        return document(operation, arguments.isEmpty() ? "" : "(" + variables + ")", passed);
+    }
+
+    static String document(Operation operation, String variables, String passed) {
+        String kind = operation.type().named().kind();
+        boolean object = kind.equals("OBJECT") || kind.equals("INTERFACE") || kind.equals("UNION");
+        return operation.kind() + variables + " { " + operation.name() + (passed.isEmpty() ? "" : "(" + passed + ")")
+                + (object ? " { __typename }" : "") + " }";
     }
 }

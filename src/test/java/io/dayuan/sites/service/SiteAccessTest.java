@@ -89,4 +89,20 @@ class SiteAccessTest {
         assertThat(scope.canActAtAll(Set.of(A, B))).isFalse();
         assertThat(scope.canActAtAll(Set.of())).isTrue();
     }
+
+    @Test
+    void onlyAGlobalAdministratorActsAtEverySiteAndAPassOfSeveralSitesNeedsThemAll() {
+        Scope member = SiteAccess.scope(Set.of(A), true, UnassignedAccess.ALL);
+        Scope global = SiteAccess.scope(Set.of(), true, UnassignedAccess.NONE);
+        Scope nobody = SiteAccess.scope(Set.of(), false, UnassignedAccess.NONE);
+        assertThat(codeOf(member::requireEverySite)).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(codeOf(nobody::requireEverySite)).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(codeOf(global::requireEverySite)).isNull();
+
+        assertThat(codeOf(() -> member.requireSites(List.of(A, B)))).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(codeOf(() -> member.requireSites(List.of(A)))).isNull();
+        assertThat(codeOf(() -> member.requireVisible(List.of(A, B), "Pass", A))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(codeOf(() -> member.requireVisible(List.of(A), "Pass", A))).isNull();
+        assertThat(codeOf(() -> global.requireVisible(List.of(A, B), "Pass", A))).isNull();
+    }
 }
