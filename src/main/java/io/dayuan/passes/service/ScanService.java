@@ -298,20 +298,25 @@ public class ScanService {
     Uni<OfflineUpload> recordUploaded(List<PassScan> records, Map<UUID, PassCode> codeOf) {
         int[] recorded = { 0 };
         List<UUID> flagged = new ArrayList<>();
-        return Multi.createFrom().iterable(records).onItem().transformToUniAndConcatenate(scan -> scans
-                .insertIfAbsent(scan).chain(inserted -> {
-                    if (!inserted) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    recorded[0]++;
-                    if (scan.decision != ScanDecision.ALLOW || scan.passId == null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return passes.lock(scan.passId).chain(pass -> pass == null ? Uni.createFrom().voidItem()
-                            : admitted(pass, scan).chain(() -> checkDoubleAdmission(pass, scan, flagged)));
-                })).collect().asList()
+        return Multi.createFrom().iterable(records).onItem()
+                .transformToUniAndConcatenate(scan -> recordUploaded(scan, recorded, flagged)).collect().asList()
                 .map(done -> new OfflineUpload(records.size(), recorded[0], records.size() - recorded[0],
                         List.copyOf(new java.util.LinkedHashSet<>(flagged))));
+    }
+
+    /** Records one uploaded scan unless it was uploaded before; an allowed one admits its pass. */
+    private Uni<Void> recordUploaded(PassScan scan, int[] recorded, List<UUID> flagged) {
+        return scans.insertIfAbsent(scan).chain(inserted -> {
+            if (!inserted) {
+                return Uni.createFrom().voidItem();
+            }
+            recorded[0]++;
+            if (scan.decision != ScanDecision.ALLOW || scan.passId == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return passes.lock(scan.passId).chain(pass -> pass == null ? Uni.createFrom().voidItem()
+                    : admitted(pass, scan).chain(() -> checkDoubleAdmission(pass, scan, flagged)));
+        });
     }
 
     private Uni<Void> checkDoubleAdmission(Pass pass, PassScan scan, List<UUID> flagged) {
