@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 
 /**
  * The address of the client that sent a request, as a rate limit must see it: the connection's peer, unless the peer
@@ -30,7 +30,12 @@ public class ClientAddress {
 
     private final List<Network> trusted;
 
-    ClientAddress(@ConfigProperty(name = "quarkus.http.proxy.trusted-proxies") Optional<List<String>> trustedProxies) {
+    @Inject
+    ClientAddress(QuarkusSettings quarkus) {
+        this(quarkus.http().proxy().trustedProxies());
+    }
+
+    ClientAddress(Optional<List<String>> trustedProxies) {
         this.trusted = trustedProxies.orElse(List.of()).stream().map(Network::parse).toList();
     }
 

@@ -15,7 +15,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -35,6 +34,7 @@ import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.dayuan.canteen.CanteenConfig;
 
 /** Meal registration (报餐) with its cut-offs, the covers served, and the manager's planning view. */
 @ApplicationScoped
@@ -65,20 +65,8 @@ public class MealService {
             @NonNull @Description("When registration closes") OffsetDateTime registrationClosesAt) {
     }
 
-    @ConfigProperty(name = "dayuan.canteen.cutoff.breakfast.days-before", defaultValue = "1")
-    int breakfastDays;
-    @ConfigProperty(name = "dayuan.canteen.cutoff.breakfast.time", defaultValue = "20:00")
-    String breakfastTime;
-    @ConfigProperty(name = "dayuan.canteen.cutoff.lunch.days-before", defaultValue = "0")
-    int lunchDays;
-    @ConfigProperty(name = "dayuan.canteen.cutoff.lunch.time", defaultValue = "10:00")
-    String lunchTime;
-    @ConfigProperty(name = "dayuan.canteen.cutoff.dinner.days-before", defaultValue = "0")
-    int dinnerDays;
-    @ConfigProperty(name = "dayuan.canteen.cutoff.dinner.time", defaultValue = "15:00")
-    String dinnerTime;
-    @ConfigProperty(name = "dayuan.canteen.walk-in.sample-meals", defaultValue = "8")
-    int sampleMeals;
+    @Inject
+    CanteenConfig config;
 
     @Inject
     CanteenRepository canteens;
@@ -100,9 +88,11 @@ public class MealService {
 
     Cutoff defaultCutoff(Meal meal) {
         return switch (meal) {
-            case BREAKFAST -> new Cutoff(meal, breakfastDays, breakfastTime, false);
-            case LUNCH -> new Cutoff(meal, lunchDays, lunchTime, false);
-            case DINNER -> new Cutoff(meal, dinnerDays, dinnerTime, false);
+            case BREAKFAST -> new Cutoff(meal, config.cutoff().breakfast().daysBefore(),
+                    config.cutoff().breakfast().time(), false);
+            case LUNCH -> new Cutoff(meal, config.cutoff().lunch().daysBefore(), config.cutoff().lunch().time(), false);
+            case DINNER -> new Cutoff(meal, config.cutoff().dinner().daysBefore(), config.cutoff().dinner().time(),
+                    false);
         };
     }
 
@@ -246,7 +236,7 @@ public class MealService {
             Map<Meal, List<Long>> byMeal = new HashMap<>();
             for (Object[] row : rows) {
                 List<Long> sample = byMeal.computeIfAbsent((Meal) row[0], meal -> new ArrayList<>());
-                if (sample.size() < sampleMeals) {
+                if (sample.size() < config.walkIn().sampleMeals()) {
                     sample.add(((Number) row[1]).longValue());
                 }
             }
