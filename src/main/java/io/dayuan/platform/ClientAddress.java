@@ -7,10 +7,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
+import jakarta.inject.Inject;
 
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 
 /**
  * The address of the client that sent a request, as a rate limit must see it: the connection's peer, unless the peer

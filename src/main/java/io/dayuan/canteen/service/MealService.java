@@ -19,6 +19,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.dayuan.canteen.Canteen;
+import io.dayuan.canteen.CanteenConfig;
 import io.dayuan.canteen.DayMeal;
 import io.dayuan.canteen.Meal;
 import io.dayuan.canteen.MealCutoff;
@@ -34,7 +35,6 @@ import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.dayuan.canteen.CanteenConfig;
 
 /** Meal registration (报餐) with its cut-offs, the covers served, and the manager's planning view. */
 @ApplicationScoped

@@ -33,7 +33,6 @@ import io.dayuan.canteen.MenuStatus;
 import io.dayuan.canteen.repository.CanteenRepository;
 import io.dayuan.canteen.repository.MenuItemRepository;
 import io.dayuan.canteen.repository.MenuRepository;
-import io.dayuan.notifications.LocalizedText;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.platform.ApiException;
@@ -188,19 +187,7 @@ public class MenuService {
 
     /** Tells the canteen's diners (everyone with the staff role) and the menuPublished subscribers. */
     private Uni<Void> announce(Canteen canteen, Menu menu, boolean correction) {
-        String date = menu.date.toString();
-        LocalizedText title = correction
-                ? new LocalizedText(canteen.name + " " + date + " " + Texts.zh(menu.meal) + "菜单已更正",
-                        canteen.name + ": " + Texts.en(menu.meal) + " menu for " + date + " corrected")
-                : new LocalizedText(canteen.name + " " + date + " " + Texts.zh(menu.meal) + "菜单已发布",
-                        canteen.name + ": " + Texts.en(menu.meal) + " menu for " + date + " is out");
-        String noteZh = menu.correctionNote == null ? "" : "说明：" + menu.correctionNote;
-        String noteEn = menu.correctionNote == null ? "" : "Note: " + menu.correctionNote;
-        LocalizedText body = correction
-                ? new LocalizedText("菜单有调整，请查看最新菜品。" + noteZh, "The menu changed, see the latest dishes. " + noteEn)
-                : new LocalizedText("查看菜品并报餐。", "See the dishes and register for the meal.");
-        Notice notice = new Notice(correction ? "MENU_CORRECTED" : "MENU_PUBLISHED", title, body,
-                "dayuan://menus/" + menu.id);
+        Notice notice = CanteenNotices.menuAnnounced(canteen, menu, correction);
         MenuPublication event = new MenuPublication(menu.id.toString(), canteen.id.toString(), menu.date, menu.meal,
                 menu.revision, correction);
         return notifier.notifyRole(Roles.STAFF, notice).chain(() -> events.publish(MenuPublication.topic(), event));

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.dayuan.notifications.NotificationChannel;
+import io.dayuan.notifications.NotificationsConfig;
 import io.dayuan.notifications.PushProvider;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpVersion;
@@ -17,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import io.dayuan.notifications.NotificationsConfig;
 
 /**
  * The senders of the channels, as configured: SMS when a gateway URL is set, push when FCM and/or APNs credentials

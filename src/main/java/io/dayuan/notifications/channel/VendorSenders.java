@@ -9,10 +9,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.dayuan.notifications.NotificationsConfig;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import io.dayuan.notifications.NotificationsConfig;
 
 /**
  * The senders of the channels that reach phones in China, as configured: DingTalk work notices, the DingTalk

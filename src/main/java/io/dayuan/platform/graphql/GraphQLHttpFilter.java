@@ -6,10 +6,12 @@ import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import io.dayuan.platform.ErrorCode;
+import io.dayuan.platform.QuarkusSettings;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -19,8 +21,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.dayuan.platform.QuarkusSettings;
-import jakarta.inject.Inject;
 
 /**
  * Guards {@code /graphql} before the GraphQL engine sees a request, so that every answer is in the contract's shape

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.ErrorCode;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
