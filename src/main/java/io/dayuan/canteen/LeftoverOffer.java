@@ -1,36 +1,26 @@
 package io.dayuan.canteen;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.CreationTimestamp;
 
-import io.dayuan.platform.Identified;
+import io.dayuan.platform.Clock;
 
 @Entity
 @Description("Portions of a dish left after a meal that staff may claim (剩余菜品换购)")
-public class LeftoverOffer extends Identified {
+public class LeftoverOffer extends MealOfDay {
 
     @Ignore
     public UUID canteenId;
 
     @Ignore
     public UUID dishId;
-
-    @NonNull
-    public LocalDate date;
-
-    @NonNull
-    @Enumerated(EnumType.STRING)
-    public Meal meal;
 
     @Description("Portions offered")
     public int portions;
@@ -59,6 +49,6 @@ public class LeftoverOffer extends Identified {
 
     @Description("Whether claims are still taken: before availableUntil and portions remain")
     public boolean isOpen() {
-        return claimed < portions && availableUntil.isAfter(OffsetDateTime.now());
+        return claimed < portions && availableUntil.isAfter(Clock.current());
     }
 }

@@ -1,12 +1,9 @@
 package io.dayuan.canteen;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -14,11 +11,9 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.CreationTimestamp;
 
-import io.dayuan.platform.Identified;
-
 @Entity
 @Description("A person's advance notice that they will eat a meal (报餐)")
-public class MealRegistration extends Identified {
+public class MealRegistration extends MealOfDay {
 
     @Id
     @NonNull
@@ -27,13 +22,6 @@ public class MealRegistration extends Identified {
 
     @Ignore
     public UUID personId;
-
-    @NonNull
-    public LocalDate date;
-
-    @NonNull
-    @Enumerated(EnumType.STRING)
-    public Meal meal;
 
     @NonNull
     @CreationTimestamp

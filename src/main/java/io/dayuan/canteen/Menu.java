@@ -1,6 +1,5 @@
 package io.dayuan.canteen;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -15,21 +14,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.dayuan.platform.Identified;
-
 @Entity
 @Description("What a canteen serves at one meal of one day")
-public class Menu extends Identified {
+public class Menu extends MealOfDay {
 
     @Ignore
     public UUID canteenId;
-
-    @NonNull
-    public LocalDate date;
-
-    @NonNull
-    @Enumerated(EnumType.STRING)
-    public Meal meal;
 
     @NonNull
     @Enumerated(EnumType.STRING)

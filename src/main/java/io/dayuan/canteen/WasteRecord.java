@@ -1,6 +1,5 @@
 package io.dayuan.canteen;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -14,21 +13,12 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.CreationTimestamp;
 
-import io.dayuan.platform.Identified;
-
 @Entity
 @Description("Food thrown away, weighed by the canteen")
-public class WasteRecord extends Identified {
+public class WasteRecord extends MealOfDay {
 
     @Ignore
     public UUID canteenId;
-
-    @NonNull
-    public LocalDate date;
-
-    @NonNull
-    @Enumerated(EnumType.STRING)
-    public Meal meal;
 
     @NonNull
     @Enumerated(EnumType.STRING)

@@ -72,7 +72,7 @@ public class NotificationApi {
             @Name("unreadOnly") @DefaultValue("false") boolean unreadOnly,
             @Name("first") @DefaultValue("20") Integer first,
             @Name("after") String after) {
-        int size = Page.size("first", first, 20, 100);
+        int size = Page.Size.SHORT.of("first", first);
         Cursor cursor = Cursor.decode("after", after);
         return caller.person().chain(me -> service.inbox(me.id, unreadOnly, size, cursor)).map(NotificationPage::of);
     }
@@ -183,7 +183,7 @@ public class NotificationApi {
     @Description("Deliveries that kept failing and were parked, newest first, a page at a time. Role: admin.")
     public Uni<@NonNull DeliveryPage> parkedDeliveries(@Name("first") @DefaultValue("50") Integer first,
             @Name("after") String after) {
-        return service.parked(Page.size("first", first, 20, 100), Cursor.decode("after", after))
+        return service.parked(Page.Size.SHORT.of("first", first), Cursor.decode("after", after))
                 .map(DeliveryPage::of);
     }
 

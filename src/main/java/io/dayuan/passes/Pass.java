@@ -16,6 +16,7 @@ import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Identified;
 
 /** A signed QR credential (通行证) of a person or a vehicle for one or more sites and a time window. */
@@ -93,6 +94,6 @@ public class Pass extends Identified {
         if (admitState == AdmitState.USED) {
             return PassStatus.USED;
         }
-        return validUntil.isBefore(OffsetDateTime.now()) ? PassStatus.EXPIRED : PassStatus.ACTIVE;
+        return validUntil.isBefore(Clock.current()) ? PassStatus.EXPIRED : PassStatus.ACTIVE;
     }
 }

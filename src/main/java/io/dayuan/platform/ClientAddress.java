@@ -7,8 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -30,7 +29,12 @@ public class ClientAddress {
 
     private final List<Network> trusted;
 
-    ClientAddress(@ConfigProperty(name = "quarkus.http.proxy.trusted-proxies") Optional<List<String>> trustedProxies) {
+    @Inject
+    ClientAddress(QuarkusSettings quarkus) {
+        this(quarkus.http().proxy().trustedProxies());
+    }
+
+    ClientAddress(Optional<List<String>> trustedProxies) {
         this.trusted = trustedProxies.orElse(List.of()).stream().map(Network::parse).toList();
     }
 

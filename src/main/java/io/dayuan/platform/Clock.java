@@ -10,14 +10,21 @@ import jakarta.inject.Singleton;
 /**
  * "Now" for the whole application: the system clock in UTC. Services and API classes take the time from here, never
  * from {@code OffsetDateTime.now()}, so that tests can move it ({@link #set}) to walk through a day or a visit.
+ * Entities, which cannot inject, read the same time through {@link #current()}.
  */
 @Singleton
 public class Clock {
 
-    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+    /** One time for the injected instance and for {@link #current()}. */
+    private static volatile java.time.Clock clock = java.time.Clock.systemUTC();
 
     /** Now, in UTC. */
     public OffsetDateTime now() {
+        return current();
+    }
+
+    /** Now, in UTC, for entities' derived fields (e.g. {@code Pass.status}); everything that can inject uses {@link #now()}. */
+    public static OffsetDateTime current() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(java.time.ZoneOffset.UTC);
     }
 
@@ -32,11 +39,11 @@ public class Clock {
 
     /** Moves time: tests only. */
     public void set(java.time.Clock moved) {
-        this.clock = moved;
+        clock = moved;
     }
 
     /** Back to the system clock: tests only. */
     public void reset() {
-        this.clock = java.time.Clock.systemUTC();
+        clock = java.time.Clock.systemUTC();
     }
 }

@@ -6,11 +6,30 @@ import java.util.function.Function;
 /**
  * A page of a list: its items, the {@link Cursor} after its last item (null for an empty page) and whether more
  * follow. Each GraphQL page type (NotificationPage, …) is made from one. The page-size rule: {@code first} is 1 to
- * the list's maximum (stated in the operation's description), its default when left out; VALIDATION otherwise.
+ * the list's maximum, its default when left out; VALIDATION otherwise. The sizes are declared once, here
+ * ({@link Size}), and each operation's description states its list's.
  */
 public record Page<T>(List<T> items, String endCursor, boolean hasMore) {
 
-    /** The page size of a {@code first} argument. */
+    /** The default and the maximum of {@code first} for one kind of list. */
+    public record Size(int byDefault, int max) {
+
+        /** Lists read a screen at a time: the inbox, parked deliveries, emergency broadcasts. */
+        public static final Size SHORT = new Size(20, 100);
+
+        /** Lists read in larger pages: bookings, scans. */
+        public static final Size MEDIUM = new Size(50, 200);
+
+        /** Lists read whole where possible: visits. */
+        public static final Size LONG = new Size(100, 500);
+
+        /** The page size of a {@code first} argument. */
+        public int of(String field, Integer first) {
+            return size(field, first, byDefault, max);
+        }
+    }
+
+    /** The page size of a {@code first} argument; callers name a {@link Size} instead of numbers. */
     public static int size(String field, Integer first, int byDefault, int max) {
         if (first == null) {
             return byDefault;

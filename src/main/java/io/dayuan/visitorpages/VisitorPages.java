@@ -116,10 +116,9 @@ public class VisitorPages {
 
     @GET
     @Path("{token}")
-    public Uni<Response> visit(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @HeaderParam("Accept-Language") String accept, @CookieParam(FormKeys.COOKIE) String cookie) {
-        PageLanguage language = PageLanguage.of(lang, accept);
-        String key = FormKeys.keyOf(cookie);
+    public Uni<Response> visit(@PathParam("token") String token, @BeanParam PageRequest request) {
+        PageLanguage language = request.language();
+        String key = request.key();
         return pages.page(token).map(page -> html(200, visitPage(page, token, language, key, false), language, key));
     }
 
@@ -142,12 +141,9 @@ public class VisitorPages {
     @POST
     @Path("{token}/consent")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> consent(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @HeaderParam("Accept-Language") String accept, @HeaderParam("Sec-Fetch-Site") String site,
-            @CookieParam(FormKeys.COOKIE) String cookie, @RestForm(FormKeys.FIELD) String formKey,
-            @RestForm String agree, @RestForm String consentTextVersion) {
-        FormKeys.check(site, cookie, formKey);
-        PageLanguage language = PageLanguage.of(lang, accept);
+    public Uni<Response> consent(@PathParam("token") String token, @BeanParam PagePost post, @RestForm String agree,
+            @RestForm String consentTextVersion) {
+        PageLanguage language = post.checked();
         String shown = text(language).faceConsentVersion();
         if (!"yes".equals(agree) || !shown.equals(consentTextVersion)) {
             // not ticked, or the text changed since the page was shown: show the current text again
@@ -175,20 +171,16 @@ public class VisitorPages {
     @POST
     @Path("{token}/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> withdraw(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @HeaderParam("Accept-Language") String accept, @HeaderParam("Sec-Fetch-Site") String site,
-            @CookieParam(FormKeys.COOKIE) String cookie, @RestForm(FormKeys.FIELD) String formKey) {
-        FormKeys.check(site, cookie, formKey);
-        PageLanguage language = PageLanguage.of(lang, accept);
+    public Uni<Response> withdraw(@PathParam("token") String token, @BeanParam PagePost post) {
+        PageLanguage language = post.checked();
         return visits.withdrawConsent(token).map(visit -> back(token, language));
     }
 
     @GET
     @Path("{token}/cancel")
-    public Uni<Response> confirmCancel(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @HeaderParam("Accept-Language") String accept, @CookieParam(FormKeys.COOKIE) String cookie) {
-        PageLanguage language = PageLanguage.of(lang, accept);
-        String key = FormKeys.keyOf(cookie);
+    public Uni<Response> confirmCancel(@PathParam("token") String token, @BeanParam PageRequest request) {
+        PageLanguage language = request.language();
+        String key = request.key();
         return pages.page(token)
                 .map(page -> html(200, Templates.cancel(page, token, language.code(), key), language, key));
     }
@@ -196,11 +188,8 @@ public class VisitorPages {
     @POST
     @Path("{token}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> cancel(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @HeaderParam("Accept-Language") String accept, @HeaderParam("Sec-Fetch-Site") String site,
-            @CookieParam(FormKeys.COOKIE) String cookie, @RestForm(FormKeys.FIELD) String formKey) {
-        FormKeys.check(site, cookie, formKey);
-        PageLanguage language = PageLanguage.of(lang, accept);
+    public Uni<Response> cancel(@PathParam("token") String token, @BeanParam PagePost post) {
+        PageLanguage language = post.checked();
         return visits.cancelByVisitor(token)
                 .map(visit -> html(200, Templates.cancelled(language.code()), language, null));
     }
@@ -213,10 +202,9 @@ public class VisitorPages {
 
     @GET
     @Path("request/{siteId}")
-    public Uni<Response> requestForm(@PathParam("siteId") String siteId, @QueryParam("lang") String lang,
-            @HeaderParam("Accept-Language") String accept, @CookieParam(FormKeys.COOKIE) String cookie) {
-        PageLanguage language = PageLanguage.of(lang, accept);
-        String key = FormKeys.keyOf(cookie);
+    public Uni<Response> requestForm(@PathParam("siteId") String siteId, @BeanParam PageRequest request) {
+        PageLanguage language = request.language();
+        String key = request.key();
         return site(siteId).map(site -> html(200,
                 Templates.request(site, language.code(), key, new WalkUpForm(), List.of(), Map.of(), false), language, key));
     }

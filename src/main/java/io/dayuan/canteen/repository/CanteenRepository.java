@@ -20,6 +20,11 @@ public class CanteenRepository implements PanacheRepositoryBase<Canteen, UUID> {
         return siteId == null ? list("order by name") : list("siteId = ?1 order by name", siteId);
     }
 
+    /** How many canteens of the site have the name. */
+    public Uni<Long> countNamed(UUID siteId, String name) {
+        return count("siteId = ?1 and name = ?2", siteId, name);
+    }
+
     /** The canteen, or {@code NOT_FOUND}. */
     @WithSession
     public Uni<Canteen> require(UUID id) {

@@ -12,11 +12,13 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.dayuan.canteen.Meal;
 import io.dayuan.canteen.repository.CanteenRepository;
-import io.dayuan.canteen.repository.MenuRepository;
+import io.dayuan.canteen.repository.DishRatingRepository;
+import io.dayuan.canteen.repository.LeftoverOfferRepository;
+import io.dayuan.canteen.repository.MealCoversRepository;
+import io.dayuan.canteen.repository.MealRegistrationRepository;
 import io.dayuan.canteen.service.WasteService.StageGrams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -47,7 +49,16 @@ public class CanteenReportService {
     CanteenRepository canteens;
 
     @Inject
-    MenuRepository menus;
+    MealRegistrationRepository registrations;
+
+    @Inject
+    MealCoversRepository covers;
+
+    @Inject
+    LeftoverOfferRepository offers;
+
+    @Inject
+    DishRatingRepository ratings;
 
     @Inject
     WasteService waste;
@@ -55,34 +66,38 @@ public class CanteenReportService {
     @WithSession
     public Uni<CanteenReport> report(UUID canteenId, LocalDate from, LocalDate to) {
         MenuService.checkRange(from, to, WasteService.MAX_REPORT_DAYS);
-        return canteens.require(canteenId).chain(() -> menus.getSession()).chain(session -> rows(session,
-                "select r.meal, count(r) from MealRegistration r where r.canteenId = ?1 and r.date between ?2 and ?3 "
-                        + "group by r.meal", canteenId, from, to)
-                .chain(registered -> rows(session, "select c.meal, sum(c.covers) from MealCovers c where c.canteenId = ?1 "
-                        + "and c.date between ?2 and ?3 group by c.meal", canteenId, from, to)
-                        .chain(served -> rows(session, "select sum(o.portions), sum(o.claimed) from LeftoverOffer o "
-                                + "where o.canteenId = ?1 and o.date between ?2 and ?3", canteenId, from, to)
-                                .chain(leftovers -> rows(session, "select d.name, avg(r.stars), count(r) from DishRating r, "
-                                        + "MenuItem i, Menu m, Dish d where r.menuItemId = i.id and i.menuId = m.id "
-                                        + "and r.dishId = d.id and m.canteenId = ?1 and m.date between ?2 and ?3 "
-                                        + "group by d.name order by avg(r.stars) desc, d.name", canteenId, from, to)
-                                        .chain(scores -> waste.figures(session, canteenId, from, to)
-                                                .map(figures -> build(from, to, registered, served, leftovers.get(0),
-                                                        scores, figures)))))));
+        return canteens.require(canteenId).chain(() -> mealRows(canteenId, from, to))
+                .chain(meals -> leftoversAndScores(canteenId, from, to, meals))
+                .chain(read -> waste.figures(canteenId, from, to).map(figures -> build(from, to, read, figures)));
     }
 
-    private static Uni<List<Object[]>> rows(Mutiny.Session session, String hql, UUID canteenId, LocalDate from,
-            LocalDate to) {
-        return session.createSelectionQuery(hql, Object[].class).setParameter(1, canteenId).setParameter(2, from)
-                .setParameter(3, to).getResultList();
+    /** The rows the report is made of besides the waste figures, read one query after another. */
+    private record Read(MealRows meals, Object[] leftovers, List<Object[]> scores) {
     }
 
-    private static CanteenReport build(LocalDate from, LocalDate to, List<Object[]> registered, List<Object[]> served,
-            Object[] leftovers, List<Object[]> scores, WasteService.Figures figures) {
+    /** (meal, registrations) and (meal, covers) rows. */
+    private record MealRows(List<Object[]> registered, List<Object[]> served) {
+    }
+
+    private Uni<MealRows> mealRows(UUID canteenId, LocalDate from, LocalDate to) {
+        return registrations.countByMeal(canteenId, from, to)
+                .chain(registered -> covers.byMeal(canteenId, from, to)
+                        .map(served -> new MealRows(registered, served)));
+    }
+
+    private Uni<Read> leftoversAndScores(UUID canteenId, LocalDate from, LocalDate to, MealRows meals) {
+        return offers.totals(canteenId, from, to)
+                .chain(leftovers -> ratings.scores(canteenId, from, to)
+                        .map(scores -> new Read(meals, leftovers, scores)));
+    }
+
+    private static CanteenReport build(LocalDate from, LocalDate to, Read read, WasteService.Figures figures) {
+        List<Object[]> scores = read.scores();
+        Object[] leftovers = read.leftovers();
         Map<Meal, Long> registrations = new EnumMap<>(Meal.class);
-        registered.forEach(row -> registrations.put((Meal) row[0], number(row[1])));
+        read.meals().registered().forEach(row -> registrations.put((Meal) row[0], number(row[1])));
         Map<Meal, Long> covers = new EnumMap<>(Meal.class);
-        served.forEach(row -> covers.put((Meal) row[0], number(row[1])));
+        read.meals().served().forEach(row -> covers.put((Meal) row[0], number(row[1])));
         List<MealFigures> byMeal = new ArrayList<>();
         for (Meal meal : Meal.values()) {
             long r = registrations.getOrDefault(meal, 0L);

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.graphql.Id;
 
 import io.dayuan.canteen.Canteen;
 import io.dayuan.canteen.repository.CanteenRepository;
-import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
+import io.dayuan.platform.UniqueNames;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -35,12 +35,8 @@ public class CanteenService {
         canteen.siteId = Ids.parse("siteId", input.siteId());
         canteen.name = input.name().strip();
         return sites.require(canteen.siteId)
-                .chain(() -> repository.count("siteId = ?1 and name = ?2", canteen.siteId, canteen.name))
-                .chain(clashes -> {
-                    if (clashes > 0) {
-                        throw ApiException.conflict("The site has a canteen named " + canteen.name + " already");
-                    }
-                    return repository.persist(canteen);
-                });
+                .chain(() -> UniqueNames.require(repository.countNamed(canteen.siteId, canteen.name),
+                        "The site has a canteen named " + canteen.name + " already"))
+                .chain(() -> repository.persist(canteen));
     }
 }

@@ -25,9 +25,12 @@ import io.dayuan.canteen.Dish;
 import io.dayuan.canteen.DishCategory;
 import io.dayuan.canteen.DishTag;
 import io.dayuan.canteen.repository.CanteenRepository;
+import io.dayuan.canteen.repository.DishRatingRepository;
 import io.dayuan.canteen.repository.DishRepository;
 import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Batches;
 import io.dayuan.platform.Ids;
+import io.dayuan.platform.UniqueNames;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -59,6 +62,9 @@ public class DishService {
 
     @Inject
     DishRepository repository;
+
+    @Inject
+    DishRatingRepository ratings;
 
     @Inject
     CanteenRepository canteens;
@@ -111,8 +117,7 @@ public class DishService {
     @WithSession
     public Uni<List<Dish>> list(UUID canteenId) {
         return canteens.require(canteenId)
-                .chain(() -> repository.list("from Dish d where d.canteenId = ?1 order by d.category nulls last, d.name",
-                        canteenId));
+                .chain(() -> repository.ofCanteen(canteenId));
     }
 
     @WithSession
@@ -123,7 +128,7 @@ public class DishService {
     /** The dishes of the given ids, in their order (one query): the answer of a batch resolver. */
     @WithSession
     public Uni<List<Dish>> inOrderOf(List<UUID> ids) {
-        return byIds(new HashSet<>(ids)).map(found -> ids.stream().map(found::get).toList());
+        return Batches.inOrderOf(ids, repository::byIds);
     }
 
     @WithSession
@@ -131,17 +136,14 @@ public class DishService {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return repository.list("from Dish d where d.id in ?1", ids)
+        return repository.byIds(ids)
                 .map(found -> found.stream().collect(Collectors.toMap(dish -> dish.id, dish -> dish)));
     }
 
     /** Average stars and number of ratings of each dish, in the order given (one query). */
     @WithSession
     public Uni<List<RatingSummary>> ratings(List<UUID> dishIds) {
-        return repository.getSession().chain(session -> session.createSelectionQuery(
-                "select r.dishId, avg(r.stars), count(r) from DishRating r where r.dishId in ?1 group by r.dishId",
-                Object[].class).setParameter(1, new HashSet<>(dishIds)).getResultList())
-                .map(rows -> {
+        return ratings.averages(new HashSet<>(dishIds)).map(rows -> {
                     Map<UUID, RatingSummary> byDish = rows.stream().collect(Collectors.toMap(row -> (UUID) row[0],
                             row -> new RatingSummary((Double) row[1], (Long) row[2])));
                     return dishIds.stream().map(id -> byDish.getOrDefault(id, new RatingSummary(null, 0))).toList();
@@ -149,15 +151,8 @@ public class DishService {
     }
 
     private Uni<Void> requireUniqueName(Dish dish) {
-        Uni<Long> clashing = dish.id == null
-                ? repository.count("canteenId = ?1 and name = ?2", dish.canteenId, dish.name)
-                : repository.count("canteenId = ?1 and name = ?2 and id <> ?3", dish.canteenId, dish.name, dish.id);
-        return clashing.map(clashes -> {
-            if (clashes > 0) {
-                throw ApiException.conflict("The canteen has a dish named " + dish.name + " already");
-            }
-            return null;
-        });
+        return UniqueNames.require(repository.countNamed(dish.canteenId, dish.name, dish.id),
+                "The canteen has a dish named " + dish.name + " already");
     }
 
     private static <T> List<T> distinct(List<T> values) {

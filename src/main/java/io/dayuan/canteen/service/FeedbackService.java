@@ -7,14 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.dayuan.canteen.DishRating;
+import io.dayuan.canteen.MenuItem;
 import io.dayuan.canteen.MenuStatus;
 import io.dayuan.canteen.Suggestion;
 import io.dayuan.canteen.repository.CanteenRepository;
 import io.dayuan.canteen.repository.DishRatingRepository;
 import io.dayuan.canteen.repository.MenuItemRepository;
 import io.dayuan.canteen.repository.SuggestionRepository;
-import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
@@ -63,29 +62,32 @@ public class FeedbackService {
             throw ApiException.validation("comment", "comment has at most 500 characters");
         }
         return items.findById(menuItemId).onItem().ifNull().failWith(() -> ApiException.notFound("Menu item", menuItemId))
-                .chain(item -> menus.require(item.menuId).chain(menu -> canteens.require(menu.canteenId)
-                        .chain(meals::today).chain(today -> {
-                            if (menu.status != MenuStatus.PUBLISHED || menu.date.isAfter(today)) {
-                                throw ApiException.validation("menuItemId", "Only dishes already served can be rated");
-                            }
-                            return ratings.find("from DishRating r where r.menuItemId = ?1 and r.personId = ?2",
-                                    menuItemId, personId).<DishRating> firstResult();
-                        }).chain(existing -> {
-                            DishRating rating = existing != null ? existing : new DishRating();
-                            rating.menuItemId = menuItemId;
-                            rating.dishId = item.dishId;
-                            rating.personId = personId;
-                            rating.stars = stars;
-                            rating.comment = comment == null || comment.isBlank() ? null : comment.strip();
-                            rating.updatedAt = clock.now();
-                            return existing != null ? Uni.createFrom().item(rating) : ratings.persist(rating);
-                        })));
+                .call(this::requireServed)
+                .chain(item -> ratings.findOf(menuItemId, personId).chain(existing -> {
+                    DishRating rating = existing != null ? existing : new DishRating();
+                    rating.menuItemId = menuItemId;
+                    rating.dishId = item.dishId;
+                    rating.personId = personId;
+                    rating.stars = stars;
+                    rating.comment = comment == null || comment.isBlank() ? null : comment.strip();
+                    rating.updatedAt = clock.now();
+                    return existing != null ? Uni.createFrom().item(rating) : ratings.persist(rating);
+                }));
+    }
+
+    /** VALIDATION (menuItemId) unless the item's menu is published and its day has come in the site's zone. */
+    private Uni<Void> requireServed(MenuItem item) {
+        return menus.require(item.menuId).chain(menu -> canteens.require(menu.canteenId).chain(meals::today)
+                .invoke(today -> {
+                    if (menu.status != MenuStatus.PUBLISHED || menu.date.isAfter(today)) {
+                        throw ApiException.validation("menuItemId", "Only dishes already served can be rated");
+                    }
+                })).replaceWithVoid();
     }
 
     @WithSession
     public Uni<List<DishRating>> ratingsOf(UUID dishId) {
-        return ratings.find("from DishRating r where r.dishId = ?1 order by r.updatedAt desc", dishId).page(0, 100)
-                .list();
+        return ratings.newestOf(dishId, 100);
     }
 
     @WithTransaction
@@ -116,10 +118,7 @@ public class FeedbackService {
                     if (suggestion.personId == null) {
                         return Uni.createFrom().item(suggestion);
                     }
-                    return notifier.notify(suggestion.personId, new Notice("CANTEEN_SUGGESTION_ANSWERED",
-                            new LocalizedText("食堂回复了您的建议", "The canteen answered your suggestion"),
-                            new LocalizedText(suggestion.answer, suggestion.answer),
-                            "dayuan://canteens/" + suggestion.canteenId + "/suggestions/" + suggestion.id))
+                    return notifier.notify(suggestion.personId, CanteenNotices.suggestionAnswered(suggestion))
                             .replaceWith(suggestion);
                 });
     }
@@ -128,8 +127,6 @@ public class FeedbackService {
     @WithSession
     public Uni<List<Suggestion>> suggestions(UUID canteenId, UUID personId, boolean all) {
         return canteens.require(canteenId).chain(() -> all
-                ? suggestions.list("from Suggestion s where s.canteenId = ?1 order by s.createdAt desc", canteenId)
-                : suggestions.list("from Suggestion s where s.canteenId = ?1 and s.personId = ?2 order by s.createdAt desc",
-                        canteenId, personId));
+                ? suggestions.ofCanteen(canteenId, null) : suggestions.ofCanteen(canteenId, personId));
     }
 }

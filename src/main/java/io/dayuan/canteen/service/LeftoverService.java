@@ -28,7 +28,6 @@ import io.dayuan.platform.Ids;
 import io.dayuan.platform.Randomness;
 import io.dayuan.platform.events.Events;
 import io.dayuan.platform.events.Topic;
-
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -131,14 +130,13 @@ public class LeftoverService {
             throw ApiException.validation("portions", "portions is between 1 and 10");
         }
         return require(offerId)
-                .call(offer -> claims.count("offerId = ?1 and personId = ?2", offerId, personId).map(mine -> {
+                .call(offer -> claims.countOf(offerId, personId).map(mine -> {
                     if (mine > 0) {
                         throw ApiException.conflict("You claimed from this offer already");
                     }
                     return null;
                 }))
-                .call(offer -> offers.update("claimed = claimed + ?1 where id = ?2 and claimed + ?1 <= portions "
-                        + "and availableUntil > ?3", portions, offerId, clock.now()).map(updated -> {
+                .call(offer -> offers.take(offerId, portions, clock.now()).map(updated -> {
                             if (updated == 0) {
                                 throw ApiException.conflict(offer.availableUntil.isAfter(clock.now())
                                         ? "Not enough portions left"
@@ -146,7 +144,7 @@ public class LeftoverService {
                             }
                             return null;
                         }))
-                .call(offer -> offers.getSession().chain(session -> session.refresh(offer)))
+                .call(offers::refresh)
                 .chain(offer -> {
                     LeftoverClaim claim = new LeftoverClaim();
                     claim.offerId = offerId;
@@ -159,21 +157,17 @@ public class LeftoverService {
 
     @WithSession
     public Uni<List<LeftoverOffer>> open(UUID canteenId) {
-        return canteens.require(canteenId).chain(() -> offers.list("from LeftoverOffer o where o.canteenId = ?1 "
-                + "and o.availableUntil > ?2 and o.claimed < o.portions order by o.availableUntil", canteenId,
-                clock.now()));
+        return canteens.require(canteenId).chain(() -> offers.openAt(canteenId, clock.now()));
     }
 
     @WithSession
     public Uni<List<LeftoverClaim>> claimsOf(UUID offerId) {
-        return require(offerId).chain(() -> claims.list("from LeftoverClaim c where c.offerId = ?1 order by c.createdAt",
-                offerId));
+        return require(offerId).chain(() -> claims.ofOffer(offerId));
     }
 
     @WithSession
     public Uni<List<LeftoverClaim>> mine(UUID personId) {
-        return claims.list("from LeftoverClaim c where c.personId = ?1 and c.createdAt > ?2 order by c.createdAt desc",
-                personId, clock.now().minusDays(7));
+        return claims.ofPersonSince(personId, clock.now().minusDays(7));
     }
 
     @WithSession

@@ -10,21 +10,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.dayuan.canteen.Canteen;
+import io.dayuan.canteen.CanteenConfig;
+import io.dayuan.canteen.DayMeal;
 import io.dayuan.canteen.Meal;
 import io.dayuan.canteen.MealCutoff;
 import io.dayuan.canteen.MealRegistration;
 import io.dayuan.canteen.repository.CanteenRepository;
+import io.dayuan.canteen.repository.MealCoversRepository;
 import io.dayuan.canteen.repository.MealCutoffRepository;
 import io.dayuan.canteen.repository.MealRegistrationRepository;
+import io.dayuan.canteen.repository.MenuRepository;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
 import io.dayuan.sites.repository.SiteRepository;
@@ -61,20 +65,8 @@ public class MealService {
             @NonNull @Description("When registration closes") OffsetDateTime registrationClosesAt) {
     }
 
-    @ConfigProperty(name = "dayuan.canteen.cutoff.breakfast.days-before", defaultValue = "1")
-    int breakfastDays;
-    @ConfigProperty(name = "dayuan.canteen.cutoff.breakfast.time", defaultValue = "20:00")
-    String breakfastTime;
-    @ConfigProperty(name = "dayuan.canteen.cutoff.lunch.days-before", defaultValue = "0")
-    int lunchDays;
-    @ConfigProperty(name = "dayuan.canteen.cutoff.lunch.time", defaultValue = "10:00")
-    String lunchTime;
-    @ConfigProperty(name = "dayuan.canteen.cutoff.dinner.days-before", defaultValue = "0")
-    int dinnerDays;
-    @ConfigProperty(name = "dayuan.canteen.cutoff.dinner.time", defaultValue = "15:00")
-    String dinnerTime;
-    @ConfigProperty(name = "dayuan.canteen.walk-in.sample-meals", defaultValue = "8")
-    int sampleMeals;
+    @Inject
+    CanteenConfig config;
 
     @Inject
     CanteenRepository canteens;
@@ -88,18 +80,26 @@ public class MealService {
     @Inject
     MealRegistrationRepository registrations;
 
+    @Inject
+    MenuRepository menus;
+
+    @Inject
+    MealCoversRepository covers;
+
     Cutoff defaultCutoff(Meal meal) {
         return switch (meal) {
-            case BREAKFAST -> new Cutoff(meal, breakfastDays, breakfastTime, false);
-            case LUNCH -> new Cutoff(meal, lunchDays, lunchTime, false);
-            case DINNER -> new Cutoff(meal, dinnerDays, dinnerTime, false);
+            case BREAKFAST -> new Cutoff(meal, config.cutoff().breakfast().daysBefore(),
+                    config.cutoff().breakfast().time(), false);
+            case LUNCH -> new Cutoff(meal, config.cutoff().lunch().daysBefore(), config.cutoff().lunch().time(), false);
+            case DINNER -> new Cutoff(meal, config.cutoff().dinner().daysBefore(), config.cutoff().dinner().time(),
+                    false);
         };
     }
 
     /** The cut-offs of a canteen for its three meals. */
     @WithSession
     public Uni<List<Cutoff>> cutoffs(UUID canteenId) {
-        return canteens.require(canteenId).chain(() -> cutoffs.list("canteenId", canteenId)).map(own -> {
+        return canteens.require(canteenId).chain(() -> cutoffs.ofCanteen(canteenId)).map(own -> {
             Map<Meal, MealCutoff> byMeal = new HashMap<>();
             own.forEach(cutoff -> byMeal.put(cutoff.meal, cutoff));
             List<Cutoff> result = new ArrayList<>();
@@ -116,7 +116,7 @@ public class MealService {
     public Uni<Cutoff> setCutoff(UUID canteenId, Meal meal, int daysBefore, String at) {
         LocalTime time = parseTime(at);
         return canteens.require(canteenId)
-                .chain(() -> cutoffs.find("canteenId = ?1 and meal = ?2", canteenId, meal).<MealCutoff> firstResult())
+                .chain(() -> cutoffs.findOf(canteenId, meal))
                 .chain(existing -> {
                     MealCutoff cutoff = existing != null ? existing : new MealCutoff();
                     cutoff.canteenId = canteenId;
@@ -131,8 +131,7 @@ public class MealService {
     @WithTransaction
     public Uni<MealRegistration> register(UUID personId, UUID canteenId, LocalDate date, Meal meal) {
         return requireOpen(canteenId, date, meal)
-                .chain(() -> registrations.find("from MealRegistration r where r.personId = ?1 and r.date = ?2 and r.meal = ?3",
-                        personId, date, meal).<MealRegistration> firstResult())
+                .chain(() -> registrations.findOf(personId, date, meal))
                 .chain(existing -> {
                     if (existing != null) {
                         if (existing.canteenId.equals(canteenId)) {
@@ -152,9 +151,7 @@ public class MealService {
     @WithTransaction
     public Uni<Boolean> cancel(UUID personId, UUID canteenId, LocalDate date, Meal meal) {
         return requireOpen(canteenId, date, meal)
-                .chain(() -> registrations.delete(
-                        "from MealRegistration r where r.personId = ?1 and r.canteenId = ?2 and r.date = ?3 and r.meal = ?4",
-                        personId, canteenId, date, meal))
+                .chain(() -> registrations.deleteOf(personId, canteenId, date, meal))
                 .map(deleted -> {
                     if (deleted == 0) {
                         throw ApiException.notFound("Registration for " + date + " " + meal + " at canteen", canteenId);
@@ -166,21 +163,19 @@ public class MealService {
     @WithSession
     public Uni<List<MealRegistration>> mine(UUID personId, LocalDate from, LocalDate to) {
         MenuService.checkRange(from, to, MenuService.MAX_DAYS);
-        return registrations.list("from MealRegistration r where r.personId = ?1 and r.date between ?2 and ?3 "
-                + "order by r.date, r.meal", personId, from, to);
+        return registrations.ofPerson(personId, from, to);
     }
 
     /** VALIDATION (field date) once the meal's cut-off has passed in the site's time zone. */
     private Uni<Void> requireOpen(UUID canteenId, LocalDate date, Meal meal) {
-        return canteens.require(canteenId).chain(canteen -> sites.findById(canteen.siteId)
-                .chain(site -> cutoffs(canteenId).map(all -> {
-                    ZonedDateTime deadline = all.get(meal.ordinal()).deadline(date, site.zone());
-                    if (!clock.now().atZoneSameInstant(site.zone()).isBefore(deadline)) {
+        return canteens.require(canteenId).chain(canteen -> sites.findById(canteen.siteId))
+                .chain(site -> cutoffs(canteenId).map(all -> all.get(meal.ordinal()).deadline(date, site.zone())))
+                .invoke(deadline -> {
+                    if (!clock.now().atZoneSameInstant(deadline.getZone()).isBefore(deadline)) {
                         throw ApiException.validation("date", "Registration for " + date + " " + meal
                                 + " closed at " + deadline.toOffsetDateTime());
                     }
-                    return null;
-                })));
+                }).replaceWithVoid();
     }
 
     /**
@@ -191,37 +186,44 @@ public class MealService {
     @WithSession
     public Uni<List<PlannedMeal>> plan(UUID canteenId, LocalDate from, LocalDate to) {
         MenuService.checkRange(from, to, 31);
-        return canteens.require(canteenId).chain(canteen -> sites.findById(canteen.siteId).chain(site -> cutoffs(canteenId)
-                .chain(cutoffList -> registrations.getSession().chain(session -> session.createSelectionQuery(
-                        "select r.date, r.meal, count(r) from MealRegistration r where r.canteenId = ?1 "
-                                + "and r.date between ?2 and ?3 group by r.date, r.meal", Object[].class)
-                        .setParameter(1, canteenId).setParameter(2, from).setParameter(3, to).getResultList()
-                        .chain(counted -> session.createSelectionQuery(
-                                "select m.date, m.meal, sum(i.plannedPortions) from Menu m, MenuItem i where i.menuId = m.id "
-                                        + "and m.canteenId = ?1 and m.date between ?2 and ?3 group by m.date, m.meal",
-                                Object[].class).setParameter(1, canteenId).setParameter(2, from).setParameter(3, to)
-                                .getResultList()
-                                .chain(planned -> history(session, canteenId, from).map(walkIns -> {
-                                    Map<String, Long> registered = new HashMap<>();
-                                    counted.forEach(row -> registered.put(row[0] + "/" + row[1], (Long) row[2]));
-                                    Map<String, Long> portions = new HashMap<>();
-                                    planned.forEach(row -> portions.put(row[0] + "/" + row[1], (Long) row[2]));
-                                    List<PlannedMeal> result = new ArrayList<>();
-                                    for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-                                        for (Meal meal : Meal.values()) {
-                                            String key = date + "/" + meal;
-                                            long count = registered.getOrDefault(key, 0L);
-                                            List<Long> sample = walkIns.getOrDefault(meal, List.of());
-                                            Double average = sample.isEmpty() ? null
-                                                    : sample.stream().mapToLong(Long::longValue).average().orElseThrow();
-                                            result.add(new PlannedMeal(date, meal, count, average, sample.size(),
-                                                    suggest(count, average), portions.get(key),
-                                                    cutoffList.get(meal.ordinal()).deadline(date, site.zone())
-                                                            .toOffsetDateTime()));
-                                        }
-                                    }
-                                    return result;
-                                })))))));
+        return canteens.require(canteenId).chain(canteen -> sites.findById(canteen.siteId))
+                .chain(site -> cutoffs(canteenId).map(all -> deadlines(all, site.zone())))
+                .chain(deadlines -> planFigures(canteenId, from, to)
+                        .map(figures -> planned(from, to, figures, deadlines)));
+    }
+
+    /** What the plan is made of, read in three queries one after another (one session serves one at a time). */
+    private record PlanFigures(Map<DayMeal, Long> registered, Map<DayMeal, Long> portions,
+            Map<Meal, List<Long>> walkIns) {
+    }
+
+    private Uni<PlanFigures> planFigures(UUID canteenId, LocalDate from, LocalDate to) {
+        return registrations.countByDayMeal(canteenId, from, to)
+                .chain(registered -> menus.plannedPortions(canteenId, from, to)
+                        .chain(portions -> history(canteenId, from)
+                                .map(walkIns -> new PlanFigures(registered, portions, walkIns))));
+    }
+
+    /** When registration for a meal of a day closes, in the site's zone. */
+    private static Function<DayMeal, OffsetDateTime> deadlines(List<Cutoff> cutoffs, ZoneId zone) {
+        return key -> cutoffs.get(key.meal().ordinal()).deadline(key.date(), zone).toOffsetDateTime();
+    }
+
+    private static List<PlannedMeal> planned(LocalDate from, LocalDate to, PlanFigures figures,
+            Function<DayMeal, OffsetDateTime> deadline) {
+        List<PlannedMeal> result = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            for (Meal meal : Meal.values()) {
+                DayMeal key = new DayMeal(date, meal);
+                long count = figures.registered().getOrDefault(key, 0L);
+                List<Long> sample = figures.walkIns().getOrDefault(meal, List.of());
+                Double average = sample.isEmpty() ? null
+                        : sample.stream().mapToLong(Long::longValue).average().orElseThrow();
+                result.add(new PlannedMeal(date, meal, count, average, sample.size(), suggest(count, average),
+                        figures.portions().get(key), deadline.apply(key)));
+            }
+        }
+        return result;
     }
 
     static long suggest(long registrations, Double walkInAverage) {
@@ -229,22 +231,17 @@ public class MealService {
     }
 
     /** covers - registrations of the last N meals of each kind before the given date, newest first. */
-    private Uni<Map<Meal, List<Long>>> history(org.hibernate.reactive.mutiny.Mutiny.Session session, UUID canteenId,
-            LocalDate before) {
-        return session.createSelectionQuery("select c.meal, c.covers - (select count(r) from MealRegistration r "
-                + "where r.canteenId = c.canteenId and r.date = c.date and r.meal = c.meal) from MealCovers c "
-                + "where c.canteenId = ?1 and c.date < ?2 and c.date >= ?3 order by c.date desc", Object[].class)
-                .setParameter(1, canteenId).setParameter(2, before).setParameter(3, before.minusDays(HISTORY_DAYS))
-                .getResultList().map(rows -> {
-                    Map<Meal, List<Long>> byMeal = new HashMap<>();
-                    for (Object[] row : rows) {
-                        List<Long> sample = byMeal.computeIfAbsent((Meal) row[0], meal -> new ArrayList<>());
-                        if (sample.size() < sampleMeals) {
-                            sample.add(((Number) row[1]).longValue());
-                        }
-                    }
-                    return byMeal;
-                });
+    private Uni<Map<Meal, List<Long>>> history(UUID canteenId, LocalDate before) {
+        return covers.walkIns(canteenId, before, before.minusDays(HISTORY_DAYS)).map(rows -> {
+            Map<Meal, List<Long>> byMeal = new HashMap<>();
+            for (Object[] row : rows) {
+                List<Long> sample = byMeal.computeIfAbsent((Meal) row[0], meal -> new ArrayList<>());
+                if (sample.size() < config.walkIn().sampleMeals()) {
+                    sample.add(((Number) row[1]).longValue());
+                }
+            }
+            return byMeal;
+        });
     }
 
     static LocalTime parseTime(String at) {

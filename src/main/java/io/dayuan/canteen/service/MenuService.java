@@ -33,7 +33,6 @@ import io.dayuan.canteen.MenuStatus;
 import io.dayuan.canteen.repository.CanteenRepository;
 import io.dayuan.canteen.repository.MenuItemRepository;
 import io.dayuan.canteen.repository.MenuRepository;
-import io.dayuan.notifications.LocalizedText;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.platform.ApiException;
@@ -96,38 +95,45 @@ public class MenuService {
             }
             dishIds.add(dishId);
         }
-        return canteens.require(canteenId).chain(canteen -> dishes.byIds(dishIds).chain(found -> {
-            for (UUID dishId : dishIds) {
-                Dish dish = found.get(dishId);
-                if (dish == null) {
-                    throw ApiException.notFound("Dish", dishId);
-                }
-                if (!dish.canteenId.equals(canteenId)) {
-                    throw ApiException.validation("items", "Dish " + dishId + " belongs to another canteen");
-                }
+        return canteens.require(canteenId).chain(canteen -> dishes.byIds(dishIds)
+                .invoke(found -> requireDishes(found, dishIds, canteenId))
+                .chain(() -> repository.findOf(canteenId, input.date(), input.meal()))
+                .chain(existing -> saveInto(canteen, existing, input, dishIds)));
+    }
+
+    /** NOT_FOUND for a dish that does not exist, VALIDATION (items) for one of another canteen. */
+    private static void requireDishes(Map<UUID, Dish> found, List<UUID> dishIds, UUID canteenId) {
+        for (UUID dishId : dishIds) {
+            Dish dish = found.get(dishId);
+            if (dish == null) {
+                throw ApiException.notFound("Dish", dishId);
             }
-            return repository.find("from Menu m where m.canteenId = ?1 and m.date = ?2 and m.meal = ?3", canteenId,
-                    input.date(), input.meal()).<Menu> firstResult().chain(existing -> {
-                        if (existing == null) {
-                            Menu menu = new Menu();
-                            menu.canteenId = canteenId;
-                            menu.date = input.date();
-                            menu.meal = input.meal();
-                            menu.status = MenuStatus.DRAFT;
-                            menu.updatedAt = clock.now();
-                            return repository.persist(menu).chain(() -> replaceItems(menu, input.items(), dishIds));
-                        }
-                        existing.updatedAt = clock.now();
-                        if (existing.status == MenuStatus.DRAFT) {
-                            return replaceItems(existing, input.items(), dishIds);
-                        }
-                        return correct(canteen, existing, input, dishIds);
-                    });
-        }));
+            if (!dish.canteenId.equals(canteenId)) {
+                throw ApiException.validation("items", "Dish " + dishId + " belongs to another canteen");
+            }
+        }
+    }
+
+    /** A new draft, a draft replaced, or a published menu corrected. */
+    private Uni<Menu> saveInto(Canteen canteen, Menu existing, MenuInput input, List<UUID> dishIds) {
+        if (existing == null) {
+            Menu menu = new Menu();
+            menu.canteenId = canteen.id;
+            menu.date = input.date();
+            menu.meal = input.meal();
+            menu.status = MenuStatus.DRAFT;
+            menu.updatedAt = clock.now();
+            return repository.persist(menu).chain(() -> replaceItems(menu, input.items(), dishIds));
+        }
+        existing.updatedAt = clock.now();
+        if (existing.status == MenuStatus.DRAFT) {
+            return replaceItems(existing, input.items(), dishIds);
+        }
+        return correct(canteen, existing, input, dishIds);
     }
 
     private Uni<Menu> correct(Canteen canteen, Menu menu, MenuInput input, List<UUID> dishIds) {
-        return items.list("from MenuItem i where i.menuId = ?1 order by i.position", menu.id)
+        return items.ofMenu(menu.id)
                 .chain(before -> dishes.byIds(before.stream().map(item -> item.dishId).toList())
                         .map(named -> before.stream().map(item -> named.get(item.dishId).name).toList()))
                 .chain(previousNames -> {
@@ -142,7 +148,7 @@ public class MenuService {
 
     /** Keeps items whose dish stays (so their ratings stay), drops the others, adds the new ones. */
     private Uni<Menu> replaceItems(Menu menu, List<MenuItemInput> wanted, List<UUID> dishIds) {
-        return items.list("from MenuItem i where i.menuId = ?1", menu.id).chain(current -> {
+        return items.ofMenu(menu.id).chain(current -> {
             Map<UUID, MenuItem> byDish = current.stream().collect(Collectors.toMap(item -> item.dishId, Function.identity()));
             Set<UUID> kept = new HashSet<>(dishIds);
             List<UUID> dropped = current.stream().filter(item -> !kept.contains(item.dishId)).map(item -> item.id).toList();
@@ -158,7 +164,7 @@ public class MenuService {
                 item.plannedPortions = wanted.get(position).plannedPortions();
                 item.position = position;
             }
-            Uni<Long> drop = dropped.isEmpty() ? Uni.createFrom().item(0L) : items.delete("id in ?1", dropped);
+            Uni<Long> drop = dropped.isEmpty() ? Uni.createFrom().item(0L) : items.deleteByIds(dropped);
             // the same dishes again add nothing: Panache cannot persist an empty list
             Uni<Void> add = added.isEmpty() ? Uni.createFrom().voidItem() : items.persist(added);
             return drop.chain(() -> add).replaceWith(menu);
@@ -181,19 +187,7 @@ public class MenuService {
 
     /** Tells the canteen's diners (everyone with the staff role) and the menuPublished subscribers. */
     private Uni<Void> announce(Canteen canteen, Menu menu, boolean correction) {
-        String date = menu.date.toString();
-        LocalizedText title = correction
-                ? new LocalizedText(canteen.name + " " + date + " " + Texts.zh(menu.meal) + "菜单已更正",
-                        canteen.name + ": " + Texts.en(menu.meal) + " menu for " + date + " corrected")
-                : new LocalizedText(canteen.name + " " + date + " " + Texts.zh(menu.meal) + "菜单已发布",
-                        canteen.name + ": " + Texts.en(menu.meal) + " menu for " + date + " is out");
-        String noteZh = menu.correctionNote == null ? "" : "说明：" + menu.correctionNote;
-        String noteEn = menu.correctionNote == null ? "" : "Note: " + menu.correctionNote;
-        LocalizedText body = correction
-                ? new LocalizedText("菜单有调整，请查看最新菜品。" + noteZh, "The menu changed, see the latest dishes. " + noteEn)
-                : new LocalizedText("查看菜品并报餐。", "See the dishes and register for the meal.");
-        Notice notice = new Notice(correction ? "MENU_CORRECTED" : "MENU_PUBLISHED", title, body,
-                "dayuan://menus/" + menu.id);
+        Notice notice = CanteenNotices.menuAnnounced(canteen, menu, correction);
         MenuPublication event = new MenuPublication(menu.id.toString(), canteen.id.toString(), menu.date, menu.meal,
                 menu.revision, correction);
         return notifier.notifyRole(Roles.STAFF, notice).chain(() -> events.publish(MenuPublication.topic(), event));
@@ -206,11 +200,7 @@ public class MenuService {
     @WithSession
     public Uni<List<Menu>> list(UUID canteenId, LocalDate from, LocalDate to, boolean withDrafts) {
         checkRange(from, to, MAX_DAYS);
-        String published = withDrafts ? "" : " and m.status = ?4";
-        String query = "from Menu m where m.canteenId = ?1 and m.date between ?2 and ?3" + published
-                + " order by m.date, m.meal";
-        return withDrafts ? repository.list(query, canteenId, from, to)
-                : repository.list(query, canteenId, from, to, MenuStatus.PUBLISHED);
+        return repository.inRange(canteenId, from, to, withDrafts);
     }
 
     @WithSession
@@ -222,7 +212,7 @@ public class MenuService {
     @WithSession
     public Uni<List<List<MenuItem>>> itemsOf(List<Menu> menus) {
         Set<UUID> ids = menus.stream().map(menu -> menu.id).collect(Collectors.toSet());
-        return items.list("from MenuItem i where i.menuId in ?1 order by i.position", ids).map(found -> {
+        return items.ofMenus(ids).map(found -> {
             Map<UUID, List<MenuItem>> byMenu = found.stream().collect(Collectors.groupingBy(item -> item.menuId));
             return menus.stream().map(menu -> byMenu.getOrDefault(menu.id, List.of())).toList();
         });

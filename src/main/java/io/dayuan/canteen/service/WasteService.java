@@ -21,7 +21,6 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.dayuan.canteen.Canteen;
 import io.dayuan.canteen.Meal;
@@ -128,8 +127,7 @@ public class WasteService {
             throw ApiException.validation("covers", "covers is between 0 and 100000");
         }
         return canteens.require(canteenId).chain(canteen -> requireNotFuture(canteen, date))
-                .chain(() -> covers.find("from MealCovers c where c.canteenId = ?1 and c.date = ?2 and c.meal = ?3",
-                        canteenId, date, meal).<MealCovers> firstResult())
+                .chain(() -> covers.findOf(canteenId, date, meal))
                 .chain(existing -> {
                     MealCovers row = existing != null ? existing : new MealCovers();
                     row.canteenId = canteenId;
@@ -156,33 +154,14 @@ public class WasteService {
         MenuService.checkRange(from, to, MAX_REPORT_DAYS);
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         LocalDate previousFrom = from.minusDays(days);
-        return canteens.require(canteenId).chain(() -> records.getSession()).chain(session -> figures(session,
-                canteenId, previousFrom, to).map(figures -> figures.report(from, to, previousFrom)));
+        return canteens.require(canteenId).chain(() -> figures(canteenId, previousFrom, to))
+                .map(figures -> figures.report(from, to, previousFrom));
     }
 
-    /** Grams by day and stage, covers by day, inspection count and cost of the days from..to (three queries). */
-    Uni<Figures> figures(Mutiny.Session session, UUID canteenId, LocalDate from, LocalDate to) {
-        return session.createSelectionQuery("select w.date, w.stage, sum(w.weightGrams), sum(coalesce(w.costCents, 0)), "
-                + "sum(case when w.inspection then 1 else 0 end) from WasteRecord w where w.canteenId = ?1 "
-                + "and w.date between ?2 and ?3 group by w.date, w.stage", Object[].class)
-                .setParameter(1, canteenId).setParameter(2, from).setParameter(3, to).getResultList()
-                .chain(waste -> session.createSelectionQuery("select c.date, sum(c.covers) from MealCovers c "
-                        + "where c.canteenId = ?1 and c.date between ?2 and ?3 group by c.date", Object[].class)
-                        .setParameter(1, canteenId).setParameter(2, from).setParameter(3, to).getResultList()
-                        .map(coverRows -> {
-                            Figures figures = new Figures();
-                            for (Object[] row : waste) {
-                                LocalDate date = (LocalDate) row[0];
-                                figures.grams.computeIfAbsent(date, d -> new EnumMap<>(WasteStage.class))
-                                        .merge((WasteStage) row[1], ((Number) row[2]).longValue(), Long::sum);
-                                figures.cost.merge(date, ((Number) row[3]).longValue(), Long::sum);
-                                figures.inspections.merge(date, ((Number) row[4]).longValue(), Long::sum);
-                            }
-                            for (Object[] row : coverRows) {
-                                figures.covers.put((LocalDate) row[0], ((Number) row[1]).longValue());
-                            }
-                            return figures;
-                        }));
+    /** Grams by day and stage, covers by day, inspection count and cost of the days from..to (two queries). */
+    Uni<Figures> figures(UUID canteenId, LocalDate from, LocalDate to) {
+        return records.byDayAndStage(canteenId, from, to)
+                .chain(waste -> covers.byDay(canteenId, from, to).map(coverRows -> Figures.of(waste, coverRows)));
     }
 
     /** Daily figures of a span of days, summed over any sub-period. */
@@ -191,6 +170,21 @@ public class WasteService {
         final Map<LocalDate, Long> covers = new HashMap<>();
         final Map<LocalDate, Long> cost = new HashMap<>();
         final Map<LocalDate, Long> inspections = new HashMap<>();
+
+        static Figures of(List<Object[]> waste, List<Object[]> coverRows) {
+            Figures figures = new Figures();
+            for (Object[] row : waste) {
+                LocalDate date = (LocalDate) row[0];
+                figures.grams.computeIfAbsent(date, d -> new EnumMap<>(WasteStage.class))
+                        .merge((WasteStage) row[1], ((Number) row[2]).longValue(), Long::sum);
+                figures.cost.merge(date, ((Number) row[3]).longValue(), Long::sum);
+                figures.inspections.merge(date, ((Number) row[4]).longValue(), Long::sum);
+            }
+            for (Object[] row : coverRows) {
+                figures.covers.put((LocalDate) row[0], ((Number) row[1]).longValue());
+            }
+            return figures;
+        }
 
         long grams(LocalDate from, LocalDate to, WasteStage stage) {
             long sum = 0;

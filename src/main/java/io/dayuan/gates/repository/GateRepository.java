@@ -31,4 +31,9 @@ public class GateRepository implements PanacheRepositoryBase<Gate, UUID> {
     public Uni<List<Gate>> listBySite(UUID siteId) {
         return list("siteId = ?1 order by name", siteId);
     }
+
+    /** How many gates of the site have the name. */
+    public Uni<Long> countNamed(UUID siteId, String name) {
+        return count("siteId = ?1 and name = ?2", siteId, name);
+    }
 }

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.graphql.Id;
 import io.dayuan.gates.Gate;
 import io.dayuan.gates.GateKind;
 import io.dayuan.gates.repository.GateRepository;
-import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
+import io.dayuan.platform.UniqueNames;
 import io.dayuan.sites.repository.SiteRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -37,12 +37,8 @@ public class GateService {
         gate.name = input.name().strip();
         gate.kind = input.kind();
         return sites.require(gate.siteId)
-                .chain(() -> repository.count("siteId = ?1 and name = ?2", gate.siteId, gate.name))
-                .chain(clashes -> {
-                    if (clashes > 0) {
-                        throw ApiException.conflict("The site has a gate named " + gate.name + " already");
-                    }
-                    return repository.persist(gate);
-                });
+                .chain(() -> UniqueNames.require(repository.countNamed(gate.siteId, gate.name),
+                        "The site has a gate named " + gate.name + " already"))
+                .chain(() -> repository.persist(gate));
     }
 }

@@ -2,16 +2,15 @@ package io.dayuan.notifications.channel;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.dayuan.notifications.NotificationChannel;
+import io.dayuan.notifications.NotificationsConfig;
 import io.dayuan.notifications.PushProvider;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpVersion;
@@ -39,41 +38,10 @@ public class Senders {
     @Inject
     VendorSenders vendors;
 
-    @ConfigProperty(name = "dayuan.notifications.recording", defaultValue = "false")
-    boolean recordingEnabled;
+    @Inject
+    NotificationsConfig config;
 
-    @ConfigProperty(name = "dayuan.notifications.http-timeout", defaultValue = "PT10S")
-    Duration timeout;
-
-    @ConfigProperty(name = "dayuan.notifications.sms.url")
-    Optional<String> smsUrl;
-
-    @ConfigProperty(name = "dayuan.notifications.sms.secret")
-    Optional<String> smsSecret;
-
-    @ConfigProperty(name = "dayuan.notifications.fcm.url", defaultValue = "https://fcm.googleapis.com")
-    String fcmUrl;
-
-    @ConfigProperty(name = "dayuan.notifications.fcm.project-id")
-    Optional<String> fcmProjectId;
-
-    @ConfigProperty(name = "dayuan.notifications.fcm.service-account")
-    Optional<String> fcmServiceAccount;
-
-    @ConfigProperty(name = "dayuan.notifications.apns.url", defaultValue = "https://api.push.apple.com")
-    String apnsUrl;
-
-    @ConfigProperty(name = "dayuan.notifications.apns.team-id")
-    Optional<String> apnsTeamId;
-
-    @ConfigProperty(name = "dayuan.notifications.apns.key-id")
-    Optional<String> apnsKeyId;
-
-    @ConfigProperty(name = "dayuan.notifications.apns.private-key")
-    Optional<String> apnsPrivateKey;
-
-    @ConfigProperty(name = "dayuan.notifications.apns.topic")
-    Optional<String> apnsTopic;
+    private boolean recordingEnabled;
 
     private final RecordingSender recording = new RecordingSender();
     private Sender sms;
@@ -83,19 +51,26 @@ public class Senders {
     @PostConstruct
     void configure() {
         Clock clock = Clock.systemUTC();
-        if (smsUrl.isPresent()) {
-            sms = new SmsGatewaySender(WebClient.create(vertx, new WebClientOptions()), smsUrl.get(),
-                    smsSecret.orElseThrow(() -> new IllegalStateException("dayuan.notifications.sms.secret is required "
-                            + "with dayuan.notifications.sms.url")), timeout, clock);
+        recordingEnabled = config.recording();
+        Duration timeout = config.httpTimeout();
+        NotificationsConfig.Sms smsConfig = config.sms();
+        if (smsConfig.url().isPresent()) {
+            sms = new SmsGatewaySender(WebClient.create(vertx, new WebClientOptions()), smsConfig.url().get(),
+                    smsConfig.secret().orElseThrow(() -> new IllegalStateException("dayuan.notifications.sms.secret "
+                            + "is required with dayuan.notifications.sms.url")), timeout, clock);
         }
-        if (fcmServiceAccount.isPresent()) {
-            JsonObject account = new JsonObject(Keys.contentOrFile(fcmServiceAccount.get()));
-            fcm = new FcmSender(WebClient.create(vertx, new WebClientOptions()), fcmUrl, fcmProjectId.orElse(null),
-                    account, timeout, clock);
+        NotificationsConfig.Fcm fcmConfig = config.fcm();
+        if (fcmConfig.serviceAccount().isPresent()) {
+            JsonObject account = new JsonObject(Keys.contentOrFile(fcmConfig.serviceAccount().get()));
+            fcm = new FcmSender(WebClient.create(vertx, new WebClientOptions()), fcmConfig.url(),
+                    fcmConfig.projectId().orElse(null), account, timeout, clock);
         }
-        if (apnsPrivateKey.isPresent() && apnsTeamId.isPresent() && apnsKeyId.isPresent() && apnsTopic.isPresent()) {
-            apns = new ApnsSender(WebClient.create(vertx, http2(apnsUrl)), apnsUrl, apnsTeamId.get(), apnsKeyId.get(),
-                    Keys.contentOrFile(apnsPrivateKey.get()), apnsTopic.get(), timeout, clock);
+        NotificationsConfig.Apns apnsConfig = config.apns();
+        if (apnsConfig.privateKey().isPresent() && apnsConfig.teamId().isPresent() && apnsConfig.keyId().isPresent()
+                && apnsConfig.topic().isPresent()) {
+            apns = new ApnsSender(WebClient.create(vertx, http2(apnsConfig.url())), apnsConfig.url(),
+                    apnsConfig.teamId().get(), apnsConfig.keyId().get(), Keys.contentOrFile(apnsConfig.privateKey().get()),
+                    apnsConfig.topic().get(), timeout, clock);
         }
         LOG.infof("Notification channels: SMS %s, FCM %s, APNs %s%s", sms != null ? "on" : "off",
                 fcm != null ? "on" : "off", apns != null ? "on" : "off",

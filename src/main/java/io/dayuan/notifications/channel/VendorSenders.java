@@ -7,9 +7,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.dayuan.notifications.NotificationsConfig;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -35,8 +35,8 @@ public class VendorSenders {
     @Inject
     JPushConfig jpush;
 
-    @ConfigProperty(name = "dayuan.notifications.http-timeout", defaultValue = "PT10S")
-    Duration timeout;
+    @Inject
+    NotificationsConfig config;
 
     private Sender workNotices;
     private Sender groupRobot;
@@ -46,6 +46,7 @@ public class VendorSenders {
     @PostConstruct
     void configure() {
         Clock clock = Clock.systemUTC();
+        Duration timeout = config.httpTimeout();
         if (dingTalk.appKey().isPresent() && dingTalk.appSecret().isPresent() && dingTalk.agentId().isPresent()) {
             workNotices = new DingTalkSender(client(), dingTalk.url(), dingTalk.appKey().get(),
                     dingTalk.appSecret().get(), dingTalk.agentId().get(), dingTalk.format(), timeout, clock);

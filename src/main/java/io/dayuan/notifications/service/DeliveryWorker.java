@@ -14,27 +14,26 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.dayuan.notifications.DevicePlatform;
 import io.dayuan.notifications.NotificationChannel;
+import io.dayuan.notifications.NotificationsConfig;
 import io.dayuan.notifications.PushProvider;
 import io.dayuan.notifications.channel.Message;
 import io.dayuan.notifications.channel.SendFailure;
 import io.dayuan.notifications.channel.Senders;
+import io.dayuan.notifications.repository.DeliveryRepository;
+import io.dayuan.notifications.repository.DeviceRepository;
 import io.dayuan.platform.Clock;
 import io.dayuan.platform.events.Events;
 import io.dayuan.platform.outbox.Backoff;
 import io.dayuan.platform.outbox.Mark;
 import io.dayuan.platform.outbox.Outbox;
-import io.dayuan.platform.outbox.OutboxTable;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Sends the pending deliveries of the outbox ({@link Outbox}: claimed for a lease, marked only while the claim
@@ -49,16 +48,6 @@ public class DeliveryWorker {
     Clock clock;
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-
-    private static final OutboxTable TABLE = OutboxTable.named("notification_delivery")
-            .waiting("""
-                    c.status = 'PENDING' AND NOT EXISTS (SELECT 1 FROM notification w WHERE w.id = c.notification_id
-                                                         AND w.withdrawn_at IS NOT NULL)""")
-            .reading("""
-                    SELECT c.id, c.attempts, c.notification_id, c.person_id, c.channel, c.delivered_to,
-                           n.kind, n.title, n.body, n.link, p.phone, p.dingtalk_user_id
-                    FROM claimed c JOIN notification n ON n.id = c.notification_id JOIN person p ON p.id = c.person_id""")
-            .parking(now -> Mark.of().sql("status = 'PARKED'"));
 
     /** A claimed delivery with what it takes to send it, as the claim read it. */
     public record Claimed(Outbox.Claim claim) {
@@ -104,23 +93,11 @@ public class DeliveryWorker {
     @Inject
     Addresses addresses;
 
-    @ConfigProperty(name = "dayuan.notifications.worker.batch-size", defaultValue = "50")
-    int batchSize;
+    @Inject
+    DeviceRepository devices;
 
-    @ConfigProperty(name = "dayuan.notifications.worker.concurrency", defaultValue = "8")
-    int concurrency;
-
-    @ConfigProperty(name = "dayuan.notifications.worker.lease", defaultValue = "PT5M")
-    Duration lease;
-
-    @ConfigProperty(name = "dayuan.notifications.max-attempts", defaultValue = "5")
-    int maxAttempts;
-
-    @ConfigProperty(name = "dayuan.notifications.backoff.initial", defaultValue = "PT30S")
-    Duration backoffInitial;
-
-    @ConfigProperty(name = "dayuan.notifications.backoff.max", defaultValue = "PT1H")
-    Duration backoffMax;
+    @Inject
+    NotificationsConfig config;
 
     private Outbox outbox;
 
@@ -129,10 +106,11 @@ public class DeliveryWorker {
 
     @PostConstruct
     void outbox() {
-        outbox = new Outbox(pool, TABLE, new Backoff(maxAttempts, backoffInitial, backoffMax));
+        outbox = new Outbox(pool, DeliveryRepository.OUTBOX, new Backoff(config.maxAttempts(), config.backoff().initial(), config.backoff().max()));
     }
 
-    @Scheduled(every = "${dayuan.notifications.worker.every:5s}", delayed = "${dayuan.notifications.worker.delay:2s}",
+    // the defaults of worker.every and worker.delay are NotificationsConfig's
+    @Scheduled(every = "${dayuan.notifications.worker.every}", delayed = "${dayuan.notifications.worker.delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> pass() {
         passesUnderWay.incrementAndGet();
@@ -164,7 +142,7 @@ public class DeliveryWorker {
 
     /** One pass: claims up to a batch of due deliveries and sends them. Returns how many were sent. */
     public Uni<Integer> deliverDue() {
-        return claim(batchSize, lease).chain(this::deliver);
+        return claim(config.worker().batchSize(), config.worker().lease()).chain(this::deliver);
     }
 
     /** Claims due deliveries for the lease: no other pass takes them until they are marked or the lease ends. */
@@ -177,7 +155,7 @@ public class DeliveryWorker {
     public Uni<Integer> deliver(List<Claimed> claimed) {
         List<UUID> pushRecipients = claimed.stream().filter(c -> c.channel() == NotificationChannel.PUSH)
                 .map(Claimed::personId).distinct().toList();
-        return devices(pushRecipients).chain(devices -> outbox.each(claimed, Claimed::claim, concurrency,
+        return devices(pushRecipients).chain(devices -> outbox.each(claimed, Claimed::claim, config.worker().concurrency(),
                 one -> deliverOne(one, devices.getOrDefault(one.personId(), List.of()))));
     }
 
@@ -185,16 +163,10 @@ public class DeliveryWorker {
         if (people.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("SELECT person_id, token, platform, provider FROM device WHERE person_id = ANY($1) "
-                + "ORDER BY registered_at").execute(Tuple.of(people.toArray(UUID[]::new)))
-                .map(rows -> {
-                    List<Row> all = new ArrayList<>();
-                    rows.forEach(all::add);
-                    return all.stream().collect(Collectors.groupingBy(row -> row.getUUID("person_id"),
-                            Collectors.mapping(row -> new Target(row.getString("token"),
-                                    DevicePlatform.valueOf(row.getString("platform")),
-                                    PushProvider.valueOf(row.getString("provider"))), Collectors.toList())));
-                });
+        return devices.ofPeopleOutsideSession(people).map(found -> found.stream().collect(Collectors.groupingBy(
+                device -> device.personId,
+                Collectors.mapping(device -> new Target(device.token, device.platform, device.provider),
+                        Collectors.toList()))));
     }
 
     private Uni<Boolean> deliverOne(Claimed delivery, List<Target> devices) {

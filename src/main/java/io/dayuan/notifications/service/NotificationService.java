@@ -16,8 +16,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.dayuan.notifications.Delivery;
 import io.dayuan.notifications.DeliveryStatus;
 import io.dayuan.notifications.Device;
@@ -26,9 +24,10 @@ import io.dayuan.notifications.Notification;
 import io.dayuan.notifications.NotificationChannel;
 import io.dayuan.notifications.NotificationPreference;
 import io.dayuan.notifications.NotificationSettings;
-import io.dayuan.notifications.PushProvider;
 import io.dayuan.notifications.NotificationSettings.KindChannels;
 import io.dayuan.notifications.NotificationSettings.QuietHours;
+import io.dayuan.notifications.NotificationsConfig;
+import io.dayuan.notifications.PushProvider;
 import io.dayuan.notifications.QuietHoursSetting;
 import io.dayuan.notifications.repository.DeliveryRepository;
 import io.dayuan.notifications.repository.DeviceRepository;
@@ -68,11 +67,8 @@ public class NotificationService {
     @Inject
     QuietHoursRepository quietHours;
 
-    @ConfigProperty(name = "dayuan.notifications.default-channels", defaultValue = "IN_APP,PUSH,SMS,DINGTALK")
-    List<NotificationChannel> defaultChannels;
-
-    @ConfigProperty(name = "dayuan.notifications.time-zone", defaultValue = "Asia/Shanghai")
-    String defaultZone;
+    @Inject
+    NotificationsConfig config;
 
     // ---------------------------------------------------------------- inbox
 
@@ -103,8 +99,7 @@ public class NotificationService {
     @WithTransaction
     public Uni<Integer> markAllRead(UUID personId) {
         OffsetDateTime now = clock.now();
-        return notifications.update("readAt = ?1 where personId = ?2 and readAt is null and withdrawnAt is null "
-                + "and deliverAt <= ?1", now, personId);
+        return notifications.markAllRead(personId, now);
     }
 
     // ---------------------------------------------------------------- devices
@@ -125,7 +120,7 @@ public class NotificationService {
 
     @WithTransaction
     public Uni<Boolean> unregisterDevice(UUID personId, String token) {
-        return devices.delete("personId = ?1 and token = ?2", personId, token.strip()).map(deleted -> {
+        return devices.deleteOf(personId, token.strip()).map(deleted -> {
             if (deleted == 0) {
                 throw ApiException.notFound("Device with token", "(given)");
             }
@@ -135,18 +130,18 @@ public class NotificationService {
 
     @WithSession
     public Uni<List<Device>> devicesOf(UUID personId) {
-        return devices.list("personId = ?1 order by registeredAt", personId);
+        return devices.ofPerson(personId);
     }
 
     // ---------------------------------------------------------------- settings
 
     @WithSession
     public Uni<NotificationSettings> settings(UUID personId) {
-        return quietHours.findById(personId).chain(quiet -> preferences.list("personId = ?1 order by kind", personId)
+        return quietHours.findById(personId).chain(quiet -> preferences.ofPerson(personId)
                 .map(chosen -> new NotificationSettings(quietHoursOf(quiet),
                         chosen.stream().map(p -> new KindChannels(p.kind, withInbox(p.channels.stream()
                                 .map(NotificationChannel::valueOf).toList()))).toList(),
-                        withInbox(defaultChannels))));
+                        withInbox(config.defaultChannels()))));
     }
 
     private static QuietHours quietHoursOf(QuietHoursSetting setting) {
@@ -222,7 +217,7 @@ public class NotificationService {
 
     private String zone(String timeZone) {
         if (timeZone == null) {
-            return defaultZone;
+            return config.timeZone();
         }
         try {
             return ZoneId.of(timeZone).getId();

@@ -16,14 +16,13 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.dayuan.notifications.Delivery;
 import io.dayuan.notifications.DeliveryStatus;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.Notification;
 import io.dayuan.notifications.NotificationChannel;
 import io.dayuan.notifications.NotificationPreference;
+import io.dayuan.notifications.NotificationsConfig;
 import io.dayuan.notifications.QuietHoursSetting;
 import io.dayuan.notifications.channel.Senders;
 import io.dayuan.notifications.repository.DeliveryRepository;
@@ -36,7 +35,6 @@ import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
 import io.dayuan.platform.events.Events;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -82,11 +80,8 @@ public class Notifier {
     @Inject
     Events events;
 
-    @ConfigProperty(name = "dayuan.notifications.default-channels", defaultValue = "IN_APP,PUSH,SMS,DINGTALK")
-    List<NotificationChannel> defaultChannels;
-
-    @ConfigProperty(name = "dayuan.notifications.time-zone", defaultValue = "Asia/Shanghai")
-    String defaultZone;
+    @Inject
+    NotificationsConfig config;
 
     /** Tells a person now. */
     public Uni<Void> notify(UUID personId, Notice notice) {
@@ -116,19 +111,7 @@ public class Notifier {
      * without a home site (they hear about every site). A null site means every site.
      */
     public Uni<Void> notifyRoles(List<String> roles, UUID siteId, Notice notice) {
-        // HQL's array_contains compares text[] with varchar[], which PostgreSQL refuses: ask in SQL
-        String sql = siteId == null
-                ? "SELECT * FROM person WHERE roles && CAST(:roles AS text[]) ORDER BY id"
-                : "SELECT * FROM person WHERE roles && CAST(:roles AS text[]) AND (site_id = :site OR site_id IS NULL) "
-                        + "ORDER BY id";
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, Person.class)
-                    .setParameter("roles", roles.toArray(String[]::new));
-            if (siteId != null) {
-                query.setParameter("site", siteId);
-            }
-            return query.getResultList();
-        }).chain(holders -> write(holders, notice, clock.now(), null, false));
+        return people.holdingAnyOf(roles, siteId).chain(holders -> write(holders, notice, clock.now(), null, false));
     }
 
     /**
@@ -160,11 +143,7 @@ public class Notifier {
      */
     public Uni<Integer> withdraw(String cause) {
         OffsetDateTime now = clock.now();
-        return deliveries.update("status = ?1 where status = ?2 and notificationId in "
-                + "(select n.id from Notification n where n.cause = ?3 and n.withdrawnAt is null and n.deliverAt > ?4)",
-                DeliveryStatus.WITHDRAWN, DeliveryStatus.PENDING, cause, now)
-                .chain(() -> notifications.update(
-                        "withdrawnAt = ?1 where cause = ?2 and withdrawnAt is null and deliverAt > ?1", now, cause));
+        return deliveries.withdrawPending(cause, now).chain(() -> notifications.withdrawScheduled(cause, now));
     }
 
     private Uni<Void> write(List<Person> recipients, Notice notice, OffsetDateTime at, String cause, boolean urgent) {
@@ -175,13 +154,13 @@ public class Notifier {
         List<UUID> ids = recipients.stream().map(person -> person.id).toList();
         Recipients context = new Recipients();
         context.urgent = urgent;
-        return preferences.list("personId in ?1 and kind = ?2", ids, notice.kind())
+        return preferences.ofPeople(ids, notice.kind())
                 .invoke(found -> context.preferences = found.stream()
                         .collect(Collectors.toMap(p -> p.personId, Function.identity())))
-                .chain(() -> quietHours.list("personId in ?1", ids))
+                .chain(() -> quietHours.ofPeople(ids))
                 .invoke(found -> context.quietHours = found.stream()
                         .collect(Collectors.toMap(q -> q.personId, Function.identity())))
-                .chain(() -> devices.list("personId in ?1", ids))
+                .chain(() -> devices.ofPeople(ids))
                 .invoke(found -> context.withDevices = found.stream().map(d -> d.personId).collect(Collectors.toSet()))
                 .chain(() -> {
                     List<Notification> written = recipients.stream()
@@ -215,7 +194,7 @@ public class Notifier {
     private List<Delivery> deliveries(Person person, Notification notification, Recipients context, boolean now) {
         NotificationPreference preference = context.preferences.get(person.id);
         List<NotificationChannel> wanted = context.urgent ? List.of(NotificationChannel.values())
-                : preference == null ? defaultChannels
+                : preference == null ? config.defaultChannels()
                 : preference.channels.stream().map(NotificationChannel::valueOf).toList();
         OffsetDateTime held = context.urgent ? notification.deliverAt
                 : holdUntil(notification.deliverAt, context.quietHours.get(person.id));
@@ -259,7 +238,7 @@ public class Notifier {
         if (setting == null || setting.quietFrom == null || setting.quietFrom.equals(setting.quietUntil)) {
             return at;
         }
-        ZoneId zone = ZoneId.of(setting.timeZone == null ? defaultZone : setting.timeZone);
+        ZoneId zone = ZoneId.of(setting.timeZone == null ? config.timeZone() : setting.timeZone);
         return holdUntil(at, setting.quietFrom, setting.quietUntil, zone);
     }
 

@@ -1,22 +1,22 @@
 package io.dayuan.passes.code;
 
 import java.security.PublicKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.dayuan.passes.Pass;
+import io.dayuan.passes.PassesConfig;
 import io.dayuan.passes.code.PassCodec.Decoded;
+import io.dayuan.platform.Clock;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 
@@ -28,31 +28,26 @@ import io.quarkus.runtime.Startup;
 @Startup
 public class PassCodes {
 
-    @ConfigProperty(name = "dayuan.passes.signing-key")
-    Optional<String> signingKey;
+    @Inject
+    PassesConfig config;
 
-    @ConfigProperty(name = "dayuan.passes.signing-key-id", defaultValue = "k1")
-    String signingKid;
-
-    @ConfigProperty(name = "dayuan.passes.verification-keys")
-    Optional<String> verificationKeys;
-
-    @ConfigProperty(name = "dayuan.passes.personal-code-validity", defaultValue = "PT2M")
-    Duration personalCodeValidity;
+    @Inject
+    Clock clock;
 
     private PassKeys keys;
     private Map<String, Ed25519.PublicPoint> verifiers;
 
     @PostConstruct
     void load() {
-        keys = PassKeys.load(signingKey, signingKid, verificationKeys, LaunchMode.current());
+        keys = PassKeys.load(config.signingKey(), config.signingKeyId(), config.verificationKeys(),
+                LaunchMode.current());
         Map<String, Ed25519.PublicPoint> decoded = new HashMap<>();
         keys.verificationKeys().forEach((kid, key) -> decoded.put(kid, Objects.requireNonNull(PassCodec.verifier(key),
                 () -> "verification key " + kid + " is not an Ed25519 public key")));
         verifiers = Map.copyOf(decoded);
         // a probe: the keys work together (and Ed25519 is warm before the first scan)
         PassCode probe = new PassCode(PassCodec.VERSION, io.dayuan.passes.PassKind.PERSON, false,
-                java.util.UUID.randomUUID(), 1, Instant.now(), Instant.now().plusSeconds(1),
+                java.util.UUID.randomUUID(), 1, clock.instant(), clock.instant().plusSeconds(1),
                 java.util.List.of(SiteTags.tag(java.util.UUID.randomUUID())), keys.signingKid());
         try {
             verify(sign(probe));
@@ -82,7 +77,7 @@ public class PassCodes {
         if (pass.isPersonal()) {
             Instant start = now.truncatedTo(ChronoUnit.SECONDS);
             start = start.isAfter(from) ? start : from;
-            Instant end = start.plus(personalCodeValidity);
+            Instant end = start.plus(config.personalCodeValidity());
             from = start;
             until = end.isBefore(until) ? end : until;
         }

@@ -1,6 +1,5 @@
 package io.dayuan.passes.service;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,16 +14,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Id;
 
-import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.passes.AdmitState;
 import io.dayuan.passes.Pass;
 import io.dayuan.passes.PassKind;
+import io.dayuan.passes.PassesConfig;
 import io.dayuan.passes.code.PassCodec;
 import io.dayuan.passes.repository.PassRepository;
 import io.dayuan.passes.repository.RevocationRepository;
@@ -73,8 +70,8 @@ public class PassService {
     @Inject
     Notifier notifier;
 
-    @ConfigProperty(name = "dayuan.passes.personal-pass-validity", defaultValue = "P3650D")
-    Duration personalPassValidity;
+    @Inject
+    PassesConfig config;
 
     public Uni<Pass> issue(NewPass input) {
         return issueAll(List.of(input), "").map(passes -> passes.get(0));
@@ -176,7 +173,7 @@ public class PassService {
                 return Uni.createFrom().item(found);
             }
             OffsetDateTime now = clock.now();
-            return repository.createPersonalIfAbsent(personId, name, siteId, now, now.plus(personalPassValidity))
+            return repository.createPersonalIfAbsent(personId, name, siteId, now, now.plus(config.personalPassValidity()))
                     .chain(() -> repository.personal(personId, siteId));
         });
     }
@@ -209,11 +206,7 @@ public class PassService {
         pass.revokedAt = clock.now();
         pass.revokedReason = reason == null || reason.isBlank() ? null : reason.strip();
         Uni<Void> told = pass.personId == null ? Uni.createFrom().voidItem()
-                : notifier.notify(pass.personId, new Notice("PASS_REVOKED",
-                        new LocalizedText("通行证已作废", "Pass revoked"),
-                        new LocalizedText("您的通行证（" + pass.holderName + "）已被管理员作废。",
-                                "Your pass (" + pass.holderName + ") was revoked by an administrator."),
-                        "dayuan://passes/" + pass.id));
+                : notifier.notify(pass.personId, PassNotices.revoked(pass));
         return revocations.log(pass.id, null).call(() -> told).replaceWith(pass);
     }
 

@@ -1,6 +1,5 @@
 package io.dayuan.passes.service;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +18,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
@@ -34,13 +32,13 @@ import io.dayuan.gates.service.GateEvents;
 import io.dayuan.gates.service.GatePassages;
 import io.dayuan.gates.service.GatePassages.Passage;
 import io.dayuan.gates.service.KnownGates;
-import io.dayuan.notifications.LocalizedText;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.passes.AdmitState;
 import io.dayuan.passes.OfflineUpload;
 import io.dayuan.passes.Pass;
 import io.dayuan.passes.PassScan;
+import io.dayuan.passes.PassesConfig;
 import io.dayuan.passes.ScanDecision;
 import io.dayuan.passes.ScanPage;
 import io.dayuan.passes.ScanReason;
@@ -130,8 +128,8 @@ public class ScanService {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "dayuan.passes.clock-tolerance", defaultValue = "PT60S")
-    Duration tolerance;
+    @Inject
+    PassesConfig config;
 
     /**
      * A guard's scan, decided now in one transaction: the pass row is locked, so concurrent scans of one pass take
@@ -154,7 +152,7 @@ public class ScanService {
         return locked.chain(pass -> {
             Instant now = clock.instant();
             Outcome outcome = pass == null ? new Outcome(ScanDecision.DENY, ScanReason.INVALID)
-                    : ScanRules.decide(code, state(pass), gate.siteId, direction, now, tolerance);
+                    : ScanRules.decide(code, state(pass), gate.siteId, direction, now, config.clockTolerance());
             PassScan scan = new PassScan();
             scan.id = UUID.randomUUID();
             scan.passId = pass == null ? null : pass.id;
@@ -287,7 +285,7 @@ public class ScanService {
             return ScanReason.INVALID;
         }
         Outcome outcome = ScanRules.decide(code, new PassState(false, 0, null), scan.siteId, scan.direction,
-                scan.scannedAt.toInstant(), tolerance);
+                scan.scannedAt.toInstant(), config.clockTolerance());
         if (outcome.decision() == ScanDecision.DENY) {
             return outcome.reason();
         }
@@ -298,20 +296,25 @@ public class ScanService {
     Uni<OfflineUpload> recordUploaded(List<PassScan> records, Map<UUID, PassCode> codeOf) {
         int[] recorded = { 0 };
         List<UUID> flagged = new ArrayList<>();
-        return Multi.createFrom().iterable(records).onItem().transformToUniAndConcatenate(scan -> scans
-                .insertIfAbsent(scan).chain(inserted -> {
-                    if (!inserted) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    recorded[0]++;
-                    if (scan.decision != ScanDecision.ALLOW || scan.passId == null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return passes.lock(scan.passId).chain(pass -> pass == null ? Uni.createFrom().voidItem()
-                            : admitted(pass, scan).chain(() -> checkDoubleAdmission(pass, scan, flagged)));
-                })).collect().asList()
+        return Multi.createFrom().iterable(records).onItem()
+                .transformToUniAndConcatenate(scan -> recordUploaded(scan, recorded, flagged)).collect().asList()
                 .map(done -> new OfflineUpload(records.size(), recorded[0], records.size() - recorded[0],
                         List.copyOf(new java.util.LinkedHashSet<>(flagged))));
+    }
+
+    /** Records one uploaded scan unless it was uploaded before; an allowed one admits its pass. */
+    private Uni<Void> recordUploaded(PassScan scan, int[] recorded, List<UUID> flagged) {
+        return scans.insertIfAbsent(scan).chain(inserted -> {
+            if (!inserted) {
+                return Uni.createFrom().voidItem();
+            }
+            recorded[0]++;
+            if (scan.decision != ScanDecision.ALLOW || scan.passId == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return passes.lock(scan.passId).chain(pass -> pass == null ? Uni.createFrom().voidItem()
+                    : admitted(pass, scan).chain(() -> checkDoubleAdmission(pass, scan, flagged)));
+        });
     }
 
     private Uni<Void> checkDoubleAdmission(Pass pass, PassScan scan, List<UUID> flagged) {
@@ -322,12 +325,7 @@ public class ScanService {
             if (admissions < 2) {
                 return Uni.createFrom().voidItem();
             }
-            Notice notice = new Notice("PASS_ADMITTED_TWICE", new LocalizedText("一次性通行证被重复放行",
-                    "Single-entry pass admitted twice"),
-                    new LocalizedText("通行证（" + pass.holderName + "）在离线扫码时被放行了 " + admissions + " 次，请核查。",
-                            "The pass of " + pass.holderName + " was admitted " + admissions
-                                    + " times by offline scans; please check."),
-                    "dayuan://passes/" + pass.id);
+            Notice notice = PassNotices.admittedTwice(pass, admissions);
             return scans.flagAdmissions(pass.id).invoke(flagged::addAll)
                     .call(() -> gateEvents.publish(new GateEvent(GateEventKind.ALERT, scan.siteId.toString(),
                             scan.gateId.toString(), Direction.IN, pass.holderName, pass.plate,
@@ -368,14 +366,14 @@ public class ScanService {
                         entries.stream().filter(entry -> entry.generation() != null)
                                 .map(entry -> new ReissuedPass(entry.passId(), entry.generation())).toList(),
                         Math.toIntExact(version), since == null,
-                        String.format("%016x", SiteTags.tag(siteId)), (int) tolerance.toSeconds(),
+                        String.format("%016x", SiteTags.tag(siteId)), (int) config.clockTolerance().toSeconds(),
                         clock.now())));
     }
 
     /** A page of the site's scans, newest first; {@code after} is the {@code next} of the previous page. */
     public Uni<ScanPage> page(String siteIdText, int first, String after) {
         UUID siteId = Ids.parse("siteId", siteIdText);
-        int size = Page.size("first", first, 50, 200);
+        int size = Page.Size.MEDIUM.of("first", first);
         Cursor cursor = Cursor.decode("after", after);
         return sites.require(siteId).chain(() -> scans.page(siteId, cursor, size + 1))
                 .map(found -> ScanPage.of(Page.of(found, size, last -> new Cursor(last.scannedAt, last.id))));

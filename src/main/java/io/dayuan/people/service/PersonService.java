@@ -1,7 +1,6 @@
 package io.dayuan.people.service;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,7 +16,6 @@ import io.dayuan.platform.BoundedCache;
 import io.dayuan.platform.SqlState;
 import io.dayuan.platform.events.Events;
 import io.dayuan.sites.repository.SiteRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +32,9 @@ public class PersonService {
 
     @Inject
     PersonRepository repository;
+
+    @Inject
+    SightingWriter writer;
 
     @Inject
     SiteRepository sites;
@@ -108,8 +109,8 @@ public class PersonService {
             return Uni.createFrom().item(last.person());
         }
         long seen = changes.get();
-        return Panache.withTransaction(() -> repository.findBySubject(sighting.subject())
-                .chain(found -> found == null ? repository.persist(newPerson(sighting)) : refresh(found, sighting)))
+        // the write's own transaction has ended (rolled back) when a lost race is recovered from here
+        return writer.save(sighting)
                 .onFailure(failure -> SqlState.is(failure, SqlState.UNIQUE_VIOLATION))
                 .recoverWithUni(() -> repository.findBySubject(sighting.subject()))
                 .invoke(person -> {
@@ -117,36 +118,5 @@ public class PersonService {
                         known.put(sighting.subject(), new Known(sighting, person));
                     }
                 });
-    }
-
-    private static Person newPerson(Sighting sighting) {
-        Person person = new Person();
-        person.subject = sighting.subject();
-        person.name = sighting.name();
-        person.phone = sighting.phone();
-        person.roleNames = sighting.roles();
-        person.locale = sighting.locale();
-        person.dingTalkUserId = sighting.dingTalkUserId();
-        return person;
-    }
-
-    /** Changes only what differs, so a known person costs no write. */
-    private static Uni<Person> refresh(Person person, Sighting sighting) {
-        if (!Objects.equals(person.name, sighting.name())) {
-            person.name = sighting.name();
-        }
-        if (sighting.phone() != null && !sighting.phone().equals(person.phone)) {
-            person.phone = sighting.phone();
-        }
-        if (!Objects.equals(person.roleNames, sighting.roles())) {
-            person.roleNames = sighting.roles();
-        }
-        if (sighting.locale() != null && !sighting.locale().equals(person.locale)) {
-            person.locale = sighting.locale();
-        }
-        if (sighting.dingTalkUserId() != null && !sighting.dingTalkUserId().equals(person.dingTalkUserId)) {
-            person.dingTalkUserId = sighting.dingTalkUserId();
-        }
-        return Uni.createFrom().item(person);
     }
 }

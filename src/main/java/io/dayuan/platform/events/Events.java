@@ -1,14 +1,13 @@
 package io.dayuan.platform.events;
 
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.dayuan.platform.QuarkusSettings;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,22 +35,17 @@ public class Events {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    @Inject
+    QuarkusSettings quarkus;
 
     private final BroadcastProcessor<JsonObject> received = BroadcastProcessor.create();
     private PgSubscriber subscriber;
 
     void listen(@Observes StartupEvent started) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
-        username.ifPresent(options::setUser);
-        password.ifPresent(options::setPassword);
+        QuarkusSettings.Datasource datasource = quarkus.datasource();
+        PgConnectOptions options = PgConnectOptions.fromUri(datasource.reactive().url().replaceFirst("^vertx-reactive:", ""));
+        datasource.username().ifPresent(options::setUser);
+        datasource.password().ifPresent(options::setPassword);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> Math.min(500L * (attempt + 1), 5000L));
         subscriber.channel(CHANNEL).handler(payload -> received.onNext(new JsonObject(payload)));
         subscriber.connect().subscribe().with(ok -> LOG.debug("Listening for events"),

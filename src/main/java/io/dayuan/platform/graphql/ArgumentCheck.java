@@ -70,7 +70,7 @@ final class ArgumentCheck extends SimplePerformantInstrumentation {
     }
 
     private void check(DataFetchingEnvironment environment, Map<String, Object> variables) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (Argument argument : environment.getField().getArguments()) {
             GraphQLArgument definition = environment.getFieldDefinition().getArgument(argument.getName());
             if (definition != null) {

@@ -6,11 +6,12 @@ import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.dayuan.platform.ErrorCode;
+import io.dayuan.platform.QuarkusSettings;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -46,15 +47,19 @@ class GraphQLHttpFilter {
     private static final String PATH = "/graphql";
     private static final String SCHEMA_PATH = PATH + "/schema.graphql";
 
-    @ConfigProperty(name = "dayuan.graphql.max-request-bytes")
-    long maxRequestBytes;
+    @Inject
+    GraphQLConfig config;
 
-    @ConfigProperty(name = "quarkus.smallrye-graphql.schema-available", defaultValue = "true")
-    boolean schemaAvailable;
+    @Inject
+    QuarkusSettings quarkus;
 
+    private long maxRequestBytes;
+    private boolean schemaAvailable;
     private BodyHandler body;
 
     void install(@Observes Filters filters) {
+        maxRequestBytes = config.maxRequestBytes();
+        schemaAvailable = quarkus.smallRyeGraphQL().schemaAvailable();
         body = BodyHandler.create(false).setBodyLimit(maxRequestBytes);
         filters.register(this::readBody, READ_BODY);
         filters.register(this::checkRequest, CHECK_REQUEST);

@@ -9,8 +9,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.ErrorCode;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -30,11 +28,8 @@ import io.smallrye.mutiny.Multi;
 @ApplicationScoped
 public class Subscriptions {
 
-    @ConfigProperty(name = "dayuan.graphql.subscriptions.per-connection")
-    int perConnection;
-
-    @ConfigProperty(name = "dayuan.graphql.subscriptions.per-person")
-    int perPerson;
+    @Inject
+    GraphQLConfig config;
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -59,9 +54,9 @@ public class Subscriptions {
         }
         Object connection = requests.getCurrent() == null ? identity : requests.getCurrent();
         String person = "person:" + identity.getPrincipal().getName();
-        take(connection, perConnection, "this connection");
+        take(connection, config.subscriptions().perConnection(), "this connection");
         try {
-            take(person, perPerson, "you");
+            take(person, config.subscriptions().perPerson(), "you");
         } catch (ApiException refused) {
             release(connection);
             throw refused;

@@ -32,6 +32,11 @@ public class SiteRepository implements PanacheRepositoryBase<Site, UUID> {
         return Batches.inOrderOf(ids, this::findByIds);
     }
 
+    /** The site of the name; null without one. */
+    public Uni<Site> findByName(String name) {
+        return find("name", name).firstResult();
+    }
+
     /** The site, or {@code NOT_FOUND} naming the input field that referred to it. */
     @WithSession
     public Uni<Site> require(UUID id) {

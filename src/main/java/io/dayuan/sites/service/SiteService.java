@@ -33,7 +33,7 @@ public class SiteService {
         site.timeZone = input.timeZone() == null ? Site.DEFAULT_TIME_ZONE : ianaZone(input.timeZone());
         site.address = blankToNull(input.address());
         site.visitorDirections = blankToNull(input.visitorDirections());
-        return repository.find("name", site.name).firstResult().chain(existing -> {
+        return repository.findByName(site.name).chain(existing -> {
             if (existing != null) {
                 throw ApiException.conflict("A site named " + site.name + " exists already");
             }

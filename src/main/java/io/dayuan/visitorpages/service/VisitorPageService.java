@@ -11,6 +11,7 @@ import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
 import io.dayuan.platform.ErrorCode;
+import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.visitorpages.VisitPage;
 import io.dayuan.visits.Visit;
@@ -90,12 +91,19 @@ public class VisitorPageService {
     }
 
     private Uni<VisitPage> assemble(Visit visit) {
-        return sites.require(visit.siteId)
-                .chain(site -> (visit.hostId == null ? Uni.createFrom().<String> nullItem()
-                        : people.findById(visit.hostId).map(host -> host == null ? null : host.name))
-                        .chain(hostName -> Panache.getSession().chain(session -> session.find(VisitFace.class, visit.id))
-                                .chain(face -> passes.forVisit(visit.id).map(pass -> new VisitPage(visit, site,
-                                        hostName, face != null, showsPass(visit, pass))))));
+        return sites.require(visit.siteId).chain(site -> hostName(visit)
+                .chain(hostName -> assemble(visit, site, hostName)));
+    }
+
+    private Uni<String> hostName(Visit visit) {
+        return visit.hostId == null ? Uni.createFrom().<String> nullItem()
+                : people.findById(visit.hostId).map(host -> host == null ? null : host.name);
+    }
+
+    private Uni<VisitPage> assemble(Visit visit, Site site, String hostName) {
+        return Panache.getSession().chain(session -> session.find(VisitFace.class, visit.id))
+                .chain(face -> passes.forVisit(visit.id)
+                        .map(pass -> new VisitPage(visit, site, hostName, face != null, showsPass(visit, pass))));
     }
 
     private static boolean showsPass(Visit visit, Pass pass) {
