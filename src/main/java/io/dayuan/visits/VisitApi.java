@@ -43,6 +43,8 @@ import io.dayuan.visits.service.DeviceService.NewDevice;
 import io.dayuan.visits.service.DeviceService;
 import io.dayuan.visits.service.VisitService.Invitation;
 import io.dayuan.visits.service.VisitService.VisitRequest;
+import io.dayuan.visits.service.VisitDecisions;
+import io.dayuan.visits.service.VisitGate;
 import io.dayuan.visits.service.VisitService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -54,6 +56,12 @@ public class VisitApi {
 
     @Inject
     VisitService service;
+
+    @Inject
+    VisitDecisions decisions;
+
+    @Inject
+    VisitGate visitGate;
 
     @Inject
     DeviceService deviceService;
@@ -121,7 +129,7 @@ public class VisitApi {
     public Uni<@NonNull Visit> approveVisit(@Name("id") @NonNull @Id String id) {
         UUID visitId = Ids.parse("id", id);
         return caller.person().chain(person -> caller.hasRole(Roles.ADMIN)
-                .chain(admin -> service.approve(person, admin, visitId)));
+                .chain(admin -> decisions.approve(person, admin, visitId)));
     }
 
     @Mutation
@@ -130,7 +138,7 @@ public class VisitApi {
     public Uni<@NonNull Visit> rejectVisit(@Name("id") @NonNull @Id String id, @Name("reason") String reason) {
         UUID visitId = Ids.parse("id", id);
         return caller.person().chain(person -> caller.hasRole(Roles.ADMIN)
-                .chain(admin -> service.reject(person, admin, visitId, reason)));
+                .chain(admin -> decisions.reject(person, admin, visitId, reason)));
     }
 
     @Mutation
@@ -206,7 +214,7 @@ public class VisitApi {
             @Name("gateId") @NonNull @Id String gateId) {
         UUID visitId = Ids.parse("id", id);
         UUID gate = Ids.parse("gateId", gateId);
-        return caller.person().chain(guard -> service.checkInByGuard(guard, visitId, gate));
+        return caller.person().chain(guard -> visitGate.checkInByGuard(guard, visitId, gate));
     }
 
     @Mutation
@@ -216,7 +224,7 @@ public class VisitApi {
             @Name("gateId") @NonNull @Id String gateId) {
         UUID visitId = Ids.parse("id", id);
         UUID gate = Ids.parse("gateId", gateId);
-        return caller.person().chain(guard -> service.checkOutByGuard(guard, visitId, gate));
+        return caller.person().chain(guard -> visitGate.checkOutByGuard(guard, visitId, gate));
     }
 
     // ------------------------------------------------------------------ administration

@@ -62,22 +62,33 @@ public class UtilisationService {
         if (ChronoUnit.DAYS.between(from, to) > 366) {
             throw ApiException.validation("to", "A report covers at most 366 days");
         }
-        return sites.require(site).chain(found -> rooms.listBySite(site).chain(list -> {
-            ZoneId zone = found.zone();
-            List<OffsetDateTime[]> windows = new ArrayList<>();
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                if (openDays.contains(day.getDayOfWeek())) {
-                    windows.add(new OffsetDateTime[] { day.atTime(opens).atZone(zone).toOffsetDateTime(),
-                            day.atTime(closes).atZone(zone).toOffsetDateTime() });
-                }
+        return sites.require(site).chain(found -> rooms.listBySite(site)
+                .chain(list -> report(list, found.zone(), from, to)));
+    }
+
+    private Uni<List<RoomUtilisation>> report(List<Room> list, ZoneId zone, LocalDate from, LocalDate to) {
+        List<OffsetDateTime[]> windows = openingWindows(zone, from, to);
+        OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        return bookings.startingBetween(list.stream().map(room -> room.id).toList(), start, end)
+                .map(found -> list.stream().map(room -> utilisation(room, ofRoom(found, room), windows, start, end))
+                        .toList());
+    }
+
+    /** The opening hours of each open day of the period, in the site's time zone. */
+    private List<OffsetDateTime[]> openingWindows(ZoneId zone, LocalDate from, LocalDate to) {
+        List<OffsetDateTime[]> windows = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (openDays.contains(day.getDayOfWeek())) {
+                windows.add(new OffsetDateTime[] { day.atTime(opens).atZone(zone).toOffsetDateTime(),
+                        day.atTime(closes).atZone(zone).toOffsetDateTime() });
             }
-            OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
-            OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-            return bookings.startingBetween(list.stream().map(room -> room.id).toList(), start, end)
-                    .map(found2 -> list.stream().map(room -> utilisation(room,
-                            found2.stream().filter(b -> b.roomId.equals(room.id)).toList(), windows, start, end))
-                            .toList());
-        }));
+        }
+        return windows;
+    }
+
+    private static List<Booking> ofRoom(List<Booking> found, Room room) {
+        return found.stream().filter(b -> b.roomId.equals(room.id)).toList();
     }
 
     private static RoomUtilisation utilisation(Room room, List<Booking> ofRoom, List<OffsetDateTime[]> windows,

@@ -38,7 +38,7 @@ public class DeviceEvents {
     VisitRepository visits;
 
     @Inject
-    VisitService service;
+    VisitGate gate;
 
     @Inject
     Clock clock;
@@ -50,30 +50,40 @@ public class DeviceEvents {
     public Uni<Outcome> record(AccessDevice device, Reported event) {
         OffsetDateTime at = event.at() == null ? clock.now() : event.at();
         Direction direction = event.direction() == null ? device.direction : event.direction();
-        return Panache.withTransaction(() -> find(device, event, at).chain(visit -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("""
-                        INSERT INTO device_event (device_id, device_serial, event_serial, direction, employee_no,
-                                                  plate, visit_id, occurred_at, received_at)
-                        VALUES (:device, :serial, :event, :direction, :employee, :plate, :visit, :at, :received)
-                        ON CONFLICT (device_serial, event_serial) DO NOTHING""")
-                        .setParameter("device", device.id).setParameter("serial", device.serialNumber)
-                        .setParameter("event", event.eventSerial()).setParameter("direction", direction.name())
-                        .setParameter("employee", event.employeeNo()).setParameter("plate", event.plate())
-                        .setParameter("visit", visit == null ? null : visit.id).setParameter("at", at)
-                        .setParameter("received", clock.now()).executeUpdate())
-                .chain(inserted -> {
-                    if (inserted == 0) {
-                        return Uni.createFrom().item(new Outcome(false, visit == null ? null : visit.id,
-                                visit == null ? null : visit.status.name()));
-                    }
-                    if (visit == null) {
-                        return Uni.createFrom().item(new Outcome(true, null, null));
-                    }
-                    Uni<Visit> moved = direction == Direction.IN
-                            ? service.enter(visit, device.gateId, PassageSource.DEVICE, null, at, false)
-                            : service.leave(visit, device.gateId, PassageSource.DEVICE, null, at, false);
-                    return moved.map(after -> new Outcome(true, after.id, after.status.name()));
-                })));
+        return Panache.withTransaction(() -> find(device, event, at)
+                .chain(visit -> insert(device, event, direction, visit, at)
+                        .chain(inserted -> outcome(inserted > 0, device, direction, visit, at))));
+    }
+
+    /** Records the event once (device serial + event serial); how many rows were inserted. */
+    private Uni<Integer> insert(AccessDevice device, Reported event, Direction direction, Visit visit,
+            OffsetDateTime at) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                INSERT INTO device_event (device_id, device_serial, event_serial, direction, employee_no,
+                                          plate, visit_id, occurred_at, received_at)
+                VALUES (:device, :serial, :event, :direction, :employee, :plate, :visit, :at, :received)
+                ON CONFLICT (device_serial, event_serial) DO NOTHING""")
+                .setParameter("device", device.id).setParameter("serial", device.serialNumber)
+                .setParameter("event", event.eventSerial()).setParameter("direction", direction.name())
+                .setParameter("employee", event.employeeNo()).setParameter("plate", event.plate())
+                .setParameter("visit", visit == null ? null : visit.id).setParameter("at", at)
+                .setParameter("received", clock.now()).executeUpdate());
+    }
+
+    /** A new event moves its visit in or out; a repeat moves nothing. */
+    private Uni<Outcome> outcome(boolean recorded, AccessDevice device, Direction direction, Visit visit,
+            OffsetDateTime at) {
+        if (!recorded) {
+            return Uni.createFrom().item(new Outcome(false, visit == null ? null : visit.id,
+                    visit == null ? null : visit.status.name()));
+        }
+        if (visit == null) {
+            return Uni.createFrom().item(new Outcome(true, null, null));
+        }
+        Uni<Visit> moved = direction == Direction.IN
+                ? gate.enter(visit, device.gateId, PassageSource.DEVICE, null, at, false)
+                : gate.leave(visit, device.gateId, PassageSource.DEVICE, null, at, false);
+        return moved.map(after -> new Outcome(true, after.id, after.status.name()));
     }
 
     private Uni<Visit> find(AccessDevice device, Reported event, OffsetDateTime at) {

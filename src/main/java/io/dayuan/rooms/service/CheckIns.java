@@ -1,0 +1,113 @@
+package io.dayuan.rooms.service;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.dayuan.notifications.LocalizedText;
+import io.dayuan.notifications.Notice;
+import io.dayuan.notifications.service.Notifier;
+import io.dayuan.people.Caller;
+import io.dayuan.people.Person;
+import io.dayuan.platform.ApiException;
+import io.dayuan.platform.Clock;
+import io.dayuan.platform.Ids;
+import io.dayuan.rooms.Booking;
+import io.dayuan.rooms.BookingStatus;
+import io.dayuan.rooms.Room;
+import io.dayuan.rooms.ScheduleChange;
+import io.dayuan.rooms.repository.BookingRepository;
+import io.dayuan.rooms.repository.RoomRepository;
+import io.dayuan.rooms.repository.ServiceTaskRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The organizer checks in at the room; bookings nobody checked in for are released, finished ones completed. */
+@ApplicationScoped
+public class CheckIns {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    BookingRepository bookings;
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    ServiceTaskRepository tasks;
+
+    @Inject
+    BookingEffects effects;
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    Caller caller;
+
+    /** The organizer checks in within the room's window, with the room's door code when the app scanned it. */
+    public Uni<Booking> checkIn(String id, String doorCode) {
+        UUID bookingId = Ids.parse("id", id);
+        return caller.person().chain(person -> Panache.withTransaction(() -> checkIn(bookingId, person, doorCode)));
+    }
+
+    private Uni<Booking> checkIn(UUID bookingId, Person person, String doorCode) {
+        return bookings.require(bookingId).chain(booking -> {
+            if (!booking.organizerId.equals(person.id)) {
+                throw ApiException.forbidden("Only the organizer checks in");
+            }
+            return rooms.require(booking.roomId).chain(room -> checkIn(booking, room, doorCode));
+        });
+    }
+
+    private Uni<Booking> checkIn(Booking booking, Room room, String doorCode) {
+        if (doorCode != null && !doorCode.equals(room.doorCode)) {
+            throw ApiException.validation("doorCode", "doorCode is not the code of the booked room");
+        }
+        if (booking.status != BookingStatus.CONFIRMED) {
+            throw ApiException.conflict("A booking that is " + booking.status + " cannot be checked in");
+        }
+        OffsetDateTime now = clock.now();
+        OffsetDateTime opens = booking.startsAt.minusMinutes(room.checkInBeforeMinutes);
+        OffsetDateTime closes = booking.startsAt.plusMinutes(room.checkInAfterMinutes);
+        if (now.isBefore(opens) || now.isAfter(closes)) {
+            throw ApiException.conflict("Check-in is open from " + opens + " until " + closes);
+        }
+        booking.status = BookingStatus.CHECKED_IN;
+        booking.checkedInAt = now;
+        return notifier.withdraw(BookingEffects.cause(booking))
+                .chain(() -> effects.publish(room.id, booking.id, ScheduleChange.CHECKED_IN))
+                .replaceWith(booking);
+    }
+
+    /**
+     * Releases confirmed bookings whose check-in window closed by {@code now} (safe when run on several replicas at
+     * once: rows are locked and skipped), and completes checked-in bookings that ended. Returns how many were
+     * released.
+     */
+    public Uni<Integer> releaseNoShows(OffsetDateTime now) {
+        return Panache.withTransaction(() -> bookings.lockNoShows(now).chain(noShows -> {
+            noShows.forEach(b -> b.status = BookingStatus.RELEASED);
+            return tasks.cancelOpen(noShows.stream().map(b -> b.id).toList())
+                    .chain(() -> BookingEffects.each(noShows, this::released))
+                    .chain(() -> bookings.update("status = ?1 where status = ?2 and endsAt <= ?3",
+                            BookingStatus.COMPLETED, BookingStatus.CHECKED_IN, now))
+                    .map(ignored -> noShows.size());
+        }));
+    }
+
+    /** The released booking's reminder is withdrawn and its organizer told. */
+    private Uni<Void> released(Booking booking) {
+        return notifier.withdraw(BookingEffects.cause(booking))
+                .chain(() -> notifier.notify(booking.organizerId, new Notice("BOOKING_RELEASED",
+                        new LocalizedText("会议室已释放", "Room released"),
+                        new LocalizedText("「" + booking.title + "」未在规定时间内签到，会议室已释放。",
+                                "Nobody checked in for \"" + booking.title + "\": the room was released."),
+                        BookingEffects.link(booking))))
+                .chain(() -> effects.publish(booking.roomId, booking.id, ScheduleChange.RELEASED));
+    }
+}
