@@ -36,6 +36,7 @@ import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.sites.service.CallerSites;
 import io.dayuan.visits.repository.AccessDeviceRepository;
 import io.dayuan.visits.repository.BlocklistRepository;
+import io.dayuan.visits.repository.VisitFaceRepository;
 import io.dayuan.visits.service.BlocklistService.NewBlock;
 import io.dayuan.visits.service.BlocklistService;
 import io.dayuan.visits.service.DeviceJobs;
@@ -46,7 +47,6 @@ import io.dayuan.visits.service.VisitService.VisitRequest;
 import io.dayuan.visits.service.VisitDecisions;
 import io.dayuan.visits.service.VisitGate;
 import io.dayuan.visits.service.VisitService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 
@@ -59,6 +59,9 @@ public class VisitApi {
 
     @Inject
     VisitDecisions decisions;
+
+    @Inject
+    VisitFaceRepository faces;
 
     @Inject
     VisitGate visitGate;
@@ -289,20 +292,17 @@ public class VisitApi {
     @Description("How far the site's access devices have got with this visit; FAILED means a guard may have to "
             + "let the visitor in by hand")
     public Uni<List<@NonNull DeviceState>> deviceState(@Source List<Visit> visits) {
-        return Panache.withSession(() -> deviceJobs.states(visits));
+        return deviceJobs.states(visits);
     }
 
     @NonNull
     @Description("Whether a face photo is enrolled (the photo itself is never served)")
     public Uni<List<@NonNull Boolean>> faceEnrolled(@Source List<Visit> visits) {
         List<UUID> ids = visits.stream().map(visit -> visit.id).toList();
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createQuery("select f.visitId from VisitFace f where f.visitId in :ids", UUID.class)
-                .setParameter("ids", ids).getResultList()))
-                .map(found -> {
-                    Set<UUID> enrolled = Set.copyOf(found);
-                    return ids.stream().map(enrolled::contains).toList();
-                });
+        return faces.enrolledAmong(ids).map(found -> {
+            Set<UUID> enrolled = Set.copyOf(found);
+            return ids.stream().map(enrolled::contains).toList();
+        });
     }
 
     @NonNull

@@ -32,7 +32,7 @@ import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
 import io.dayuan.sites.repository.SiteRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
@@ -61,10 +61,10 @@ public class EmergencyService {
             @NonNull @Description("1 to 2000 characters") String body) {
     }
 
-    private record Checked(UUID siteId, String title, String body) {
+    record Checked(UUID siteId, String title, String body) {
     }
 
-    private record GroupOutcome(GroupStatus status, String error) {
+    record GroupOutcome(GroupStatus status, String error) {
     }
 
     @Inject
@@ -88,7 +88,7 @@ public class EmergencyService {
     /** Sends the broadcast (VALIDATION, NOT_FOUND for the site, RATE_LIMITED) and answers its log entry. */
     public Uni<EmergencyBroadcast> broadcast(UUID senderId, EmergencyInput input) {
         Checked checked = check(input);
-        return Panache.withTransaction(() -> record(senderId, checked)).chain(this::toGroup);
+        return record(senderId, checked).chain(this::toGroup);
     }
 
     public Uni<List<EmergencyBroadcast>> latest(UUID siteId, int first) {
@@ -108,7 +108,8 @@ public class EmergencyService {
         return text;
     }
 
-    private Uni<EmergencyBroadcast> record(UUID senderId, Checked checked) {
+    @WithTransaction
+    Uni<EmergencyBroadcast> record(UUID senderId, Checked checked) {
         OffsetDateTime now = clock.now();
         return sites.findById(checked.siteId(), LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Site", checked.siteId()))
@@ -158,13 +159,16 @@ public class EmergencyService {
                             failure.getMessage());
                     return new GroupOutcome(GroupStatus.FAILED, failure.getMessage());
                 })
-                .chain(outcome -> Panache.withTransaction(() -> broadcasts.update(
-                        "groupStatus = ?1, groupError = ?2 where id = ?3", outcome.status(), outcome.error(), entry.id))
-                        .invoke(() -> {
-                            entry.groupStatus = outcome.status();
-                            entry.groupError = outcome.error();
-                        }))
+                .chain(outcome -> recordGroupOutcome(entry, outcome))
                 .replaceWith(entry);
+    }
+
+    @WithTransaction
+    Uni<Void> recordGroupOutcome(EmergencyBroadcast entry, GroupOutcome outcome) {
+        return broadcasts.markGroup(entry.id, outcome.status(), outcome.error()).invoke(() -> {
+            entry.groupStatus = outcome.status();
+            entry.groupError = outcome.error();
+        }).replaceWithVoid();
     }
 
     private static boolean worthRetrying(Throwable failure) {

@@ -20,7 +20,7 @@ import io.dayuan.rooms.CancelScope;
 import io.dayuan.rooms.ScheduleChange;
 import io.dayuan.rooms.repository.BookingRepository;
 import io.dayuan.rooms.service.BookingEffects.Place;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** The organizer (or an admin) cancels a booking or a series, or moves one occurrence. */
@@ -109,11 +109,12 @@ public class BookingChanges {
     /** Runs the change in a transaction if the caller organized the booking or is an admin. */
     private Uni<Booking> organizerOrAdmin(UUID bookingId, ChangeOf change) {
         return caller.person().chain(person -> caller.hasRole(Roles.ADMIN)
-                .chain(admin -> Panache.withTransaction(() -> change(bookingId, person, admin, change))))
+                .chain(admin -> change(bookingId, person, admin, change)))
                 .onFailure().transform(Clashes::explain);
     }
 
-    private Uni<Booking> change(UUID bookingId, Person person, boolean admin, ChangeOf change) {
+    @WithTransaction
+    Uni<Booking> change(UUID bookingId, Person person, boolean admin, ChangeOf change) {
         return bookings.require(bookingId).chain(booking -> {
             if (!admin && !booking.organizerId.equals(person.id)) {
                 throw ApiException.forbidden("Only the organizer or an admin may change a booking");
@@ -123,7 +124,7 @@ public class BookingChanges {
     }
 
     @FunctionalInterface
-    private interface ChangeOf {
+    interface ChangeOf {
         Uni<Booking> apply(Booking booking);
     }
 }

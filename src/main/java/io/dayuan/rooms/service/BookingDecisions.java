@@ -3,6 +3,7 @@ package io.dayuan.rooms.service;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ import io.dayuan.rooms.ScheduleChange;
 import io.dayuan.rooms.repository.BookingRepository;
 import io.dayuan.rooms.repository.ServiceTaskRepository;
 import io.dayuan.rooms.service.BookingEffects.Place;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** An admin approves or rejects a pending booking of a room that requires approval; the organizer is told. */
@@ -46,23 +47,23 @@ public class BookingDecisions {
 
     public Uni<Booking> approve(String id) {
         UUID bookingId = Ids.parse("id", id);
-        return Panache.withTransaction(() -> pending(bookingId).chain(booking -> effects.place(booking.roomId)
-                .chain(place -> approve(booking, place))));
+        return decide(bookingId, (booking, place) -> approve(booking, place));
     }
 
     public Uni<Booking> reject(String id, String reason) {
         UUID bookingId = Ids.parse("id", id);
-        return Panache.withTransaction(() -> pending(bookingId).chain(booking -> effects.place(booking.roomId)
-                .chain(place -> reject(booking, place, reason))));
+        return decide(bookingId, (booking, place) -> reject(booking, place, reason));
     }
 
-    private Uni<Booking> pending(UUID bookingId) {
+    /** The decision on a pending booking (CONFLICT for any other), in one transaction. */
+    @WithTransaction
+    Uni<Booking> decide(UUID bookingId, BiFunction<Booking, Place, Uni<Booking>> decision) {
         return bookings.require(bookingId).invoke(booking -> {
             if (booking.status != BookingStatus.PENDING) {
                 throw ApiException.conflict("Only a pending booking can be approved or rejected; this one is "
                         + booking.status);
             }
-        });
+        }).chain(booking -> effects.place(booking.roomId).chain(place -> decision.apply(booking, place)));
     }
 
     private Uni<Booking> approve(Booking booking, Place place) {

@@ -46,7 +46,8 @@ import io.dayuan.rooms.ServiceKind;
 import io.dayuan.rooms.repository.BookingRepository;
 import io.dayuan.rooms.repository.RoomRepository;
 import io.dayuan.rooms.service.BookingEffects.Place;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -112,11 +113,12 @@ public class BookingService {
 
     public Uni<Booking> book(NewBooking input) {
         UUID roomId = Ids.parse("roomId", input.roomId());
-        return caller.person().chain(organizer -> Panache.withTransaction(() -> bookAt(input, organizer, roomId)))
+        return caller.person().chain(organizer -> bookAt(input, organizer, roomId))
                 .onFailure(Clashes::isExclusion).recoverWithUni(failure -> explainRace(input, roomId, failure));
     }
 
-    private Uni<Booking> bookAt(NewBooking input, Person organizer, UUID roomId) {
+    @WithTransaction
+    Uni<Booking> bookAt(NewBooking input, Person organizer, UUID roomId) {
         return effects.place(roomId).chain(place -> book(input, organizer, place));
     }
 
@@ -124,8 +126,9 @@ public class BookingService {
      * A concurrent booking won the race for the room after the checks: the database refused this one. Reads what
      * holds the room now, in a new session, to say which dates and times are taken.
      */
-    private Uni<Booking> explainRace(NewBooking input, UUID roomId, Throwable failure) {
-        return Panache.withSession(() -> effects.place(roomId).chain(place -> {
+    @WithSession
+    Uni<Booking> explainRace(NewBooking input, UUID roomId, Throwable failure) {
+        return effects.place(roomId).chain(place -> {
             List<Occurrence> occurrences = occurrences(input, place.room(), place.site().zone(), clock.now());
             return holding(place.room(), occurrences).map(existing -> {
                 Sorted sorted = sort(occurrences, existing, place.site().zone());
@@ -134,7 +137,7 @@ public class BookingService {
                 }
                 throw Clashes.taken(sorted.clashingDates(), sorted.takenSpans());
             });
-        }));
+        });
     }
 
     /** The bookings holding the room at some time of the occurrences' whole span. */
@@ -339,9 +342,14 @@ public class BookingService {
         if (Duration.between(from, to).toDays() > 31) {
             throw ApiException.validation("to", "A schedule spans at most 31 days");
         }
-        // one session; the bookings first: a room with bookings exists, so only an empty schedule asks for the room
-        return Panache.withSession(() -> bookings.schedule(room, from, to).chain(found -> found.isEmpty()
-                ? rooms.require(room).replaceWith(found) : Uni.createFrom().item(found)));
+        return schedule(room, from, to);
+    }
+
+    /** In one session; the bookings first: a room with bookings exists, so only an empty schedule asks for it. */
+    @WithSession
+    Uni<List<Booking>> schedule(UUID room, OffsetDateTime from, OffsetDateTime to) {
+        return bookings.schedule(room, from, to).chain(found -> found.isEmpty()
+                ? rooms.require(room).replaceWith(found) : Uni.createFrom().item(found));
     }
 
     public Uni<List<Booking>> mine(OffsetDateTime from, OffsetDateTime to, Integer first, String after) {

@@ -21,7 +21,7 @@ import io.dayuan.rooms.ScheduleChange;
 import io.dayuan.rooms.repository.BookingRepository;
 import io.dayuan.rooms.repository.RoomRepository;
 import io.dayuan.rooms.repository.ServiceTaskRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** The organizer checks in at the room; bookings nobody checked in for are released, finished ones completed. */
@@ -52,10 +52,11 @@ public class CheckIns {
     /** The organizer checks in within the room's window, with the room's door code when the app scanned it. */
     public Uni<Booking> checkIn(String id, String doorCode) {
         UUID bookingId = Ids.parse("id", id);
-        return caller.person().chain(person -> Panache.withTransaction(() -> checkIn(bookingId, person, doorCode)));
+        return caller.person().chain(person -> checkIn(bookingId, person, doorCode));
     }
 
-    private Uni<Booking> checkIn(UUID bookingId, Person person, String doorCode) {
+    @WithTransaction
+    Uni<Booking> checkIn(UUID bookingId, Person person, String doorCode) {
         return bookings.require(bookingId).chain(booking -> {
             if (!booking.organizerId.equals(person.id)) {
                 throw ApiException.forbidden("Only the organizer checks in");
@@ -89,15 +90,15 @@ public class CheckIns {
      * once: rows are locked and skipped), and completes checked-in bookings that ended. Returns how many were
      * released.
      */
+    @WithTransaction
     public Uni<Integer> releaseNoShows(OffsetDateTime now) {
-        return Panache.withTransaction(() -> bookings.lockNoShows(now).chain(noShows -> {
+        return bookings.lockNoShows(now).chain(noShows -> {
             noShows.forEach(b -> b.status = BookingStatus.RELEASED);
             return tasks.cancelOpen(noShows.stream().map(b -> b.id).toList())
                     .chain(() -> BookingEffects.each(noShows, this::released))
-                    .chain(() -> bookings.update("status = ?1 where status = ?2 and endsAt <= ?3",
-                            BookingStatus.COMPLETED, BookingStatus.CHECKED_IN, now))
+                    .chain(() -> bookings.completeEnded(now))
                     .map(ignored -> noShows.size());
-        }));
+        });
     }
 
     /** The released booking's reminder is withdrawn and its organizer told. */

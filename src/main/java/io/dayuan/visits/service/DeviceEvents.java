@@ -13,8 +13,10 @@ import io.dayuan.gates.PassageSource;
 import io.dayuan.platform.Clock;
 import io.dayuan.visits.AccessDevice;
 import io.dayuan.visits.Visit;
+import io.dayuan.visits.repository.DeviceEventRepository;
+import io.dayuan.visits.repository.DeviceEventRepository.Seen;
 import io.dayuan.visits.repository.VisitRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,6 +40,9 @@ public class DeviceEvents {
     VisitRepository visits;
 
     @Inject
+    DeviceEventRepository events;
+
+    @Inject
     VisitGate gate;
 
     @Inject
@@ -47,27 +52,19 @@ public class DeviceEvents {
     @ConfigProperty(name = "dayuan.visits.push-lead")
     java.time.Duration pushLead;
 
+    @WithTransaction
     public Uni<Outcome> record(AccessDevice device, Reported event) {
         OffsetDateTime at = event.at() == null ? clock.now() : event.at();
         Direction direction = event.direction() == null ? device.direction : event.direction();
-        return Panache.withTransaction(() -> find(device, event, at)
-                .chain(visit -> insert(device, event, direction, visit, at)
-                        .chain(inserted -> outcome(inserted > 0, device, direction, visit, at))));
+        return find(device, event, at).chain(visit -> insert(device, event, direction, visit, at)
+                .chain(inserted -> outcome(inserted > 0, device, direction, visit, at)));
     }
 
     /** Records the event once (device serial + event serial); how many rows were inserted. */
     private Uni<Integer> insert(AccessDevice device, Reported event, Direction direction, Visit visit,
             OffsetDateTime at) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                INSERT INTO device_event (device_id, device_serial, event_serial, direction, employee_no,
-                                          plate, visit_id, occurred_at, received_at)
-                VALUES (:device, :serial, :event, :direction, :employee, :plate, :visit, :at, :received)
-                ON CONFLICT (device_serial, event_serial) DO NOTHING""")
-                .setParameter("device", device.id).setParameter("serial", device.serialNumber)
-                .setParameter("event", event.eventSerial()).setParameter("direction", direction.name())
-                .setParameter("employee", event.employeeNo()).setParameter("plate", event.plate())
-                .setParameter("visit", visit == null ? null : visit.id).setParameter("at", at)
-                .setParameter("received", clock.now()).executeUpdate());
+        return events.recordOnce(new Seen(device, event.eventSerial(), direction, event.employeeNo(), event.plate(),
+                visit == null ? null : visit.id, at), clock.now());
     }
 
     /** A new event moves its visit in or out; a repeat moves nothing. */

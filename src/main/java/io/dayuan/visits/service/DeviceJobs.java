@@ -24,6 +24,7 @@ import io.dayuan.visits.Visit;
 import io.dayuan.visits.repository.AccessDeviceRepository;
 import io.dayuan.visits.repository.DeviceJobRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -66,7 +67,7 @@ public class DeviceJobs {
      * the visitor are told to forget them now.
      */
     public Uni<Void> withdraw(Visit visit, OffsetDateTime now) {
-        return jobs.list("visitId = ?1 and status = ?2", visit.id, DeviceJob.Status.PENDING).chain(pending -> {
+        return jobs.ofVisit(visit.id, null, DeviceJob.Status.PENDING).chain(pending -> {
             for (DeviceJob job : pending) {
                 if (job.action.push()) {
                     job.status = DeviceJob.Status.CANCELLED;
@@ -81,15 +82,15 @@ public class DeviceJobs {
 
     /** A new face: the face terminals that already know the visitor get the person again, with the face. */
     public Uni<Void> repushFaces(Visit visit, OffsetDateTime now) {
-        return jobs.list("visitId = ?1 and action = ?2 and status = ?3", visit.id, DeviceAction.PUSH_PERSON,
-                DeviceJob.Status.DONE).chain(done -> {
-                    List<DeviceJob> again = done.stream().map(job -> job.deviceId).distinct()
-                            .map(device -> job(visit.id, device, DeviceAction.PUSH_PERSON, now)).toList();
-                    return again.isEmpty() ? Uni.createFrom().voidItem() : jobs.persist(again).replaceWithVoid();
-                });
+        return jobs.ofVisit(visit.id, DeviceAction.PUSH_PERSON, DeviceJob.Status.DONE).chain(done -> {
+            List<DeviceJob> again = done.stream().map(job -> job.deviceId).distinct()
+                    .map(device -> job(visit.id, device, DeviceAction.PUSH_PERSON, now)).toList();
+            return again.isEmpty() ? Uni.createFrom().voidItem() : jobs.persist(again).replaceWithVoid();
+        });
     }
 
     /** The device state of each visit, in their order. */
+    @WithSession
     public Uni<List<DeviceState>> states(List<Visit> visits) {
         List<UUID> ids = visits.stream().map(visit -> visit.id).toList();
         return jobs.ofVisits(ids).map(found -> {

@@ -27,12 +27,12 @@ import io.dayuan.visits.device.AccessDeviceDriver.Face;
 import io.dayuan.visits.device.AccessDeviceDriver.Target;
 import io.dayuan.visits.device.AccessDeviceDriver.Window;
 import io.dayuan.visits.device.Drivers;
+import io.dayuan.visits.repository.DeviceJobRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Runs the device outbox ({@link Outbox}: claimed for a lease, marked only while the claim holds, retried with
@@ -98,6 +98,9 @@ public class DeviceWorker {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    DeviceJobRepository jobs;
 
     @Inject
     Clock clock;
@@ -192,9 +195,7 @@ public class DeviceWorker {
     }
 
     private Uni<Void> recordAttempt(Job job, String error, OffsetDateTime now) {
-        return pool.preparedQuery("INSERT INTO device_job_attempt (job_id, attempted_at, ok, error) "
-                + "VALUES ($1, $2, $3, $4)").execute(Tuple.of(job.claim().id(), now, error == null, error))
-                .replaceWithVoid();
+        return jobs.recordAttempt(job.claim().id(), now, error);
     }
 
     private Uni<Boolean> settle(Job job, String error, OffsetDateTime now) {

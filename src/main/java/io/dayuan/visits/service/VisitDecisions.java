@@ -11,7 +11,7 @@ import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
 import io.dayuan.visits.Visit;
 import io.dayuan.visits.VisitStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** The host (or an admin) approves or rejects a requested visit while its window lasts; the visitor gets a text. */
@@ -27,21 +27,23 @@ public class VisitDecisions {
     @Inject
     VisitorMessages messages;
 
+    @WithTransaction
     public Uni<Visit> approve(Person caller, boolean admin, UUID id) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> decidable(caller, admin, id, now).chain(visit -> {
+        return decidable(caller, admin, id, now).chain(visit -> {
             visit.status = VisitStatus.APPROVED;
             visit.decidedBy = caller.id;
             return messages.send(visit, "VISIT_APPROVED",
                     "您于 " + VisitService.window(visit) + " 的来访申请已获批准。",
                     "Your visit " + VisitService.window(visit) + " is approved.")
                     .chain(() -> steps.approved(visit, now)).replaceWith(visit);
-        }));
+        });
     }
 
+    @WithTransaction
     public Uni<Visit> reject(Person caller, boolean admin, UUID id, String reason) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> decidable(caller, admin, id, now).chain(visit -> {
+        return decidable(caller, admin, id, now).chain(visit -> {
             visit.status = VisitStatus.REJECTED;
             visit.decidedBy = caller.id;
             visit.rejectReason = reason == null || reason.isBlank() ? null : reason.strip();
@@ -49,7 +51,7 @@ public class VisitDecisions {
                     "很抱歉，您于 " + VisitService.window(visit) + " 的来访申请未获批准。",
                     "Sorry, your visit " + VisitService.window(visit) + " was not approved.")
                     .chain(() -> steps.closed(visit, now, "REJECTED")).replaceWith(visit);
-        }));
+        });
     }
 
     private Uni<Visit> decidable(Person caller, boolean admin, UUID id, OffsetDateTime now) {

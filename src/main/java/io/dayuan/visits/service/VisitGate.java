@@ -28,7 +28,7 @@ import io.dayuan.platform.Clock;
 import io.dayuan.visits.Visit;
 import io.dayuan.visits.VisitStatus;
 import io.dayuan.visits.repository.VisitRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** A visitor at the gate: let in or out by a guard, or seen by a device; each time a gate passage. */
@@ -58,16 +58,16 @@ public class VisitGate {
     Duration pushLead;
 
     /** A guard lets a visitor in by hand. */
+    @WithTransaction
     public Uni<Visit> checkInByGuard(Person guard, UUID id, UUID gateId) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> atGate(id, gateId)
-                .chain(visit -> enter(visit, gateId, PassageSource.GUARD, guard.id, now, true)));
+        return atGate(id, gateId).chain(visit -> enter(visit, gateId, PassageSource.GUARD, guard.id, now, true));
     }
 
+    @WithTransaction
     public Uni<Visit> checkOutByGuard(Person guard, UUID id, UUID gateId) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> atGate(id, gateId)
-                .chain(visit -> leave(visit, gateId, PassageSource.GUARD, guard.id, now, true)));
+        return atGate(id, gateId).chain(visit -> leave(visit, gateId, PassageSource.GUARD, guard.id, now, true));
     }
 
     /** The visit (NOT_FOUND when there is none), if the gate (NOT_FOUND) is at its site. */

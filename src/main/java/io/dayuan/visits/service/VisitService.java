@@ -26,7 +26,6 @@ import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
 import io.dayuan.platform.Cursor;
-import io.dayuan.platform.Roles;
 import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.visits.BlocklistEntry;
 import io.dayuan.visits.Visit;
@@ -36,6 +35,8 @@ import io.dayuan.visits.repository.VisitRepository;
 import io.dayuan.visits.service.NewVisit.Checked;
 import io.dayuan.visits.service.NewVisit.Typed;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -121,9 +122,15 @@ public class VisitService {
                 .chain(blocked -> blocked == null ? invited(host, checked, now) : refused(host, checked, blocked, now));
     }
 
+    /** The alert is committed before the refusal answers. */
     private Uni<Visit> refused(Person host, Checked checked, BlocklistEntry blocked, OffsetDateTime now) {
-        return Panache.withTransaction(() -> steps.alertBlocked(checked, blocked, now, "invited by " + host.name))
+        return alertRefused(host, checked, blocked, now)
                 .chain(() -> Uni.createFrom().failure(ApiException.forbidden("The visitor may not be invited")));
+    }
+
+    @WithTransaction
+    Uni<Void> alertRefused(Person host, Checked checked, BlocklistEntry blocked, OffsetDateTime now) {
+        return steps.alertBlocked(checked, blocked, now, "invited by " + host.name);
     }
 
     private Uni<Visit> invited(Person host, Checked checked, OffsetDateTime now) {
@@ -132,16 +139,20 @@ public class VisitService {
         visit.hostId = host.id;
         visit.status = VisitStatus.APPROVED;
         visit.decidedBy = host.id;
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.persist(visit))
+        return storeInvited(visit, host, token, now).map(ignored -> {
+            visit.visitorToken = token;
+            return visit;
+        });
+    }
+
+    @WithTransaction
+    Uni<Void> storeInvited(Visit visit, Person host, String token, OffsetDateTime now) {
+        return Panache.getSession().chain(session -> session.persist(visit))
                 .chain(() -> messages.send(visit, "VISIT_INVITED",
                         host.name + " 邀请您于 " + window(visit) + " 来访。查看、取消或登记人脸：" + messages.link(token),
                         host.name + " invites you to visit " + window(visit)
                                 + ". View, cancel or enrol your face: " + messages.link(token)))
-                .chain(() -> steps.approved(visit, now)))
-                .map(ignored -> {
-                    visit.visitorToken = token;
-                    return visit;
-                });
+                .chain(() -> steps.approved(visit, now));
     }
 
     /**
@@ -157,7 +168,7 @@ public class VisitService {
             return rateLimiter.hit("phone:" + checked.phone(), perPhone, limitWindow, now)
                     .chain(() -> rateLimiter.hit("host:" + hostPhone, perPhone * 4, limitWindow, now))
                     .chain(() -> sites.require(checked.siteId()))
-                    .chain(() -> host(hostPhone))
+                    .chain(() -> visits.staffByPhone(hostPhone))
                     .chain(host -> requested(checked, host, now));
         });
     }
@@ -167,7 +178,8 @@ public class VisitService {
                 .chain(blocked -> createRequest(checked, host, blocked, now));
     }
 
-    private Uni<Visit> createRequest(Checked checked, Person host, BlocklistEntry blocked, OffsetDateTime now) {
+    @WithTransaction
+    Uni<Visit> createRequest(Checked checked, Person host, BlocklistEntry blocked, OffsetDateTime now) {
         String token = Secrets.newToken();
         Visit visit = NewVisit.visit(checked, token);
         visit.status = VisitStatus.REQUESTED;
@@ -180,42 +192,33 @@ public class VisitService {
         }
         // the same statements whether the host phone is staff's or not (nothing in the answer's timing tells
         // them apart): the host hears of the request from HostNotices, after the answer
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.persist(visit))
+        return Panache.getSession().chain(session -> session.persist(visit))
                 .chain(() -> blocked == null ? Uni.createFrom().voidItem()
                         : steps.alertBlocked(checked, blocked, now, "asked for a visit"))
                 .chain(() -> messages.send(visit, "VISIT_REQUESTED",
                         "您的来访申请已提交，审批后将短信通知您。查看或取消：" + messages.link(token),
                         "Your visit request was received; you will get a text when it is decided. View or "
                                 + "cancel: " + messages.link(token)))
-                .replaceWith(visit));
-    }
-
-    /** A staff member whose phone is the given number (as E.164 or as the national number). */
-    private Uni<Person> host(String e164) {
-        String national = e164.startsWith("+86") ? e164.substring(3) : e164;
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT * FROM person WHERE phone IN (:a, :b, :c) AND :role = ANY (roles) "
-                        + "ORDER BY created_at LIMIT 1", Person.class)
-                .setParameter("a", e164).setParameter("b", national).setParameter("c", "86" + national)
-                .setParameter("role", Roles.STAFF).getResultList()))
-                .map(found -> found.isEmpty() ? null : found.get(0));
+                .replaceWith(visit);
     }
 
     // ------------------------------------------------------------------ cancelling
 
+    @WithTransaction
     public Uni<Visit> cancelByHost(Person caller, boolean admin, UUID id, String reason) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> steps.hosted(caller, admin, id).chain(visit -> cancel(visit, reason, now)
+        return steps.hosted(caller, admin, id).chain(visit -> cancel(visit, reason, now)
                 .chain(() -> messages.send(visit, "VISIT_CANCELLED",
                         "您于 " + window(visit) + " 的来访已被接待人取消。",
                         "Your visit " + window(visit) + " was cancelled by your host."))
-                .replaceWith(visit)));
+                .replaceWith(visit));
     }
 
+    @WithTransaction
     public Uni<Visit> cancelByVisitor(String token) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> byToken(token, now).chain(visit -> cancel(visit, "cancelled by visitor",
-                now).chain(() -> tellHostCancelled(visit)).replaceWith(visit)));
+        return byToken(token, now).chain(visit -> cancel(visit, "cancelled by visitor", now)
+                .chain(() -> tellHostCancelled(visit)).replaceWith(visit));
     }
 
     private Uni<Void> tellHostCancelled(Visit visit) {
@@ -251,34 +254,41 @@ public class VisitService {
         });
     }
 
+    @WithSession
     public Uni<Visit> visitorView(String token) {
-        return Panache.withSession(() -> byToken(token, clock.now()));
+        return byToken(token, clock.now());
     }
 
     public Uni<Visit> giveConsent(String token, String version) {
         if (version == null || version.isBlank() || version.length() > 50) {
             throw ApiException.validation("consentTextVersion", "consentTextVersion is 1 to 50 characters");
         }
+        return consent(token, version.strip());
+    }
+
+    @WithTransaction
+    Uni<Visit> consent(String token, String version) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> byToken(token, now).map(visit -> {
+        return byToken(token, now).map(visit -> {
             if (visit.status != VisitStatus.REQUESTED && visit.status != VisitStatus.APPROVED) {
                 throw ApiException.conflict("A " + visit.status + " visit takes no consent");
             }
             visit.faceConsentAt = now;
-            visit.faceConsentVersion = version.strip();
+            visit.faceConsentVersion = version;
             return visit;
-        }));
+        });
     }
 
     /** Withdrawn consent: the photo is deleted, and devices that had it get the visitor again without it. */
+    @WithTransaction
     public Uni<Visit> withdrawConsent(String token) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> byToken(token, now).chain(visit -> {
+        return byToken(token, now).chain(visit -> {
             visit.faceConsentAt = null;
             visit.faceConsentVersion = null;
             return faces.delete(visit.id, "WITHDRAWN", now).chain(() -> deviceJobs.repushFaces(visit, now))
                     .replaceWith(visit);
-        }));
+        });
     }
 
     /** The face photo of PUT /visits/{id}/face: checked before anything is written. */
@@ -287,9 +297,13 @@ public class VisitService {
             throw new ApiException(io.dayuan.platform.ErrorCode.UNAUTHENTICATED, "X-Visitor-Token is required",
                     null);
         }
-        String contentType = Faces.check(image);
+        return storeFace(visitId, token, image, Faces.check(image));
+    }
+
+    @WithTransaction
+    Uni<Void> storeFace(UUID visitId, String token, byte[] image, String contentType) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> byToken(token, now).chain(visit -> {
+        return byToken(token, now).chain(visit -> {
             if (!visit.id.equals(visitId)) {
                 throw ApiException.forbidden("The visitor token is not for this visit");
             }
@@ -300,7 +314,7 @@ public class VisitService {
                 throw ApiException.forbidden("Face recognition needs the visitor's consent first");
             }
             return faces.store(visit, image, contentType, now).chain(() -> deviceJobs.repushFaces(visit, now));
-        }));
+        });
     }
 
     // ------------------------------------------------------------------ lists
@@ -321,10 +335,9 @@ public class VisitService {
     // ------------------------------------------------------------------ expiry
 
     /** Visits not used by the end of their window expire. One statement: safe with several replicas. */
+    @WithTransaction
     public Uni<Integer> expire(OffsetDateTime now) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "UPDATE visit SET status = 'EXPIRED' WHERE status IN ('REQUESTED', 'APPROVED') AND arrive_until <= :now")
-                .setParameter("now", now).executeUpdate()));
+        return visits.expire(now);
     }
 
     static String window(Visit visit) {
