@@ -10,8 +10,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.dayuan.notifications.LocalizedText;
 import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
@@ -19,6 +17,7 @@ import io.dayuan.platform.events.Events;
 import io.dayuan.rooms.Booking;
 import io.dayuan.rooms.Room;
 import io.dayuan.rooms.RoomScheduleChanged;
+import io.dayuan.rooms.RoomsConfig;
 import io.dayuan.rooms.ScheduleChange;
 import io.dayuan.rooms.ServiceKind;
 import io.dayuan.rooms.ServiceTask;
@@ -58,11 +57,8 @@ public class BookingEffects {
     @Inject
     Events events;
 
-    @ConfigProperty(name = "dayuan.rooms.reminder-minutes", defaultValue = "15")
-    int reminderMinutes;
-
-    @ConfigProperty(name = "dayuan.rooms.service-lead-minutes", defaultValue = "30")
-    int serviceLeadMinutes;
+    @Inject
+    RoomsConfig config;
 
     /** The room (NOT_FOUND when there is none) and its site. */
     Uni<Place> place(UUID roomId) {
@@ -98,12 +94,13 @@ public class BookingEffects {
 
     /** Service before the meeting is due some minutes before its start; cleaning at its end. */
     private OffsetDateTime dueAt(ServiceKind kind, Booking booking) {
-        return kind == ServiceKind.CLEANING ? booking.endsAt : booking.startsAt.minusMinutes(serviceLeadMinutes);
+        return kind == ServiceKind.CLEANING ? booking.endsAt
+                : booking.startsAt.minusMinutes(config.serviceLeadMinutes());
     }
 
     /** Schedules the organizer's reminder before the start, unless that time has passed already. */
     Uni<Void> remind(Booking booking, Place place, OffsetDateTime now) {
-        OffsetDateTime at = booking.startsAt.minusMinutes(reminderMinutes);
+        OffsetDateTime at = booking.startsAt.minusMinutes(config.reminderMinutes());
         if (!at.isAfter(now)) {
             return Uni.createFrom().voidItem();
         }

@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
@@ -20,6 +18,7 @@ import io.dayuan.platform.Clock;
 import io.dayuan.rooms.Booking;
 import io.dayuan.rooms.BookingStatus;
 import io.dayuan.rooms.Room;
+import io.dayuan.rooms.RoomsConfig;
 import io.dayuan.rooms.repository.BookingRepository;
 import io.dayuan.rooms.repository.CalendarFeedRepository;
 import io.dayuan.rooms.repository.RoomRepository;
@@ -72,17 +71,14 @@ public class CalendarService {
     @Inject
     SiteRepository sites;
 
-    @ConfigProperty(name = "dayuan.rooms.calendar.base-url", defaultValue = "http://localhost:8080")
-    String baseUrl;
-
-    @ConfigProperty(name = "dayuan.rooms.calendar.past-days", defaultValue = "90")
-    int pastDays;
+    @Inject
+    RoomsConfig config;
 
     /** A new secret feed URL for the caller; an earlier URL stops working. */
     public Uni<String> createFeed() {
         String token = Tokens.random(32);
         return caller.person().chain(person -> store(person, Tokens.sha256(token)))
-                .map(ignored -> baseUrl.replaceAll("/+$", "") + "/calendar/" + token + ".ics");
+                .map(ignored -> config.calendar().baseUrl().replaceAll("/+$", "") + "/calendar/" + token + ".ics");
     }
 
     @WithTransaction
@@ -108,7 +104,7 @@ public class CalendarService {
     }
 
     private Uni<String> calendarOf(Person person) {
-        return bookings.forCalendar(person.id, clock.now().minusDays(pastDays))
+        return bookings.forCalendar(person.id, clock.now().minusDays(config.calendar().pastDays()))
                 .chain(found -> rooms.ofIds(found.stream().map(b -> b.roomId).collect(Collectors.toSet()))
                         .chain(roomList -> sites.listAll().map(siteList -> render(person, found,
                                 byId(roomList, room -> room.id), byId(siteList, site -> site.id)))));

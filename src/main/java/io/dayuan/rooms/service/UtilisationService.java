@@ -1,21 +1,16 @@
 package io.dayuan.rooms.service;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
@@ -23,6 +18,7 @@ import io.dayuan.rooms.Booking;
 import io.dayuan.rooms.BookingStatus;
 import io.dayuan.rooms.Room;
 import io.dayuan.rooms.RoomUtilisation;
+import io.dayuan.rooms.RoomsConfig;
 import io.dayuan.rooms.repository.BookingRepository;
 import io.dayuan.rooms.repository.RoomRepository;
 import io.dayuan.sites.repository.SiteRepository;
@@ -45,14 +41,8 @@ public class UtilisationService {
     @Inject
     SiteRepository sites;
 
-    @ConfigProperty(name = "dayuan.rooms.opening-hours.opens", defaultValue = "08:00")
-    LocalTime opens;
-
-    @ConfigProperty(name = "dayuan.rooms.opening-hours.closes", defaultValue = "18:00")
-    LocalTime closes;
-
-    @ConfigProperty(name = "dayuan.rooms.opening-hours.days", defaultValue = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
-    Set<DayOfWeek> openDays;
+    @Inject
+    RoomsConfig config;
 
     public Uni<List<RoomUtilisation>> report(String siteId, LocalDate from, LocalDate to) {
         UUID site = Ids.parse("siteId", siteId);
@@ -77,11 +67,12 @@ public class UtilisationService {
 
     /** The opening hours of each open day of the period, in the site's time zone. */
     private List<OffsetDateTime[]> openingWindows(ZoneId zone, LocalDate from, LocalDate to) {
+        RoomsConfig.OpeningHours hours = config.openingHours();
         List<OffsetDateTime[]> windows = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            if (openDays.contains(day.getDayOfWeek())) {
-                windows.add(new OffsetDateTime[] { day.atTime(opens).atZone(zone).toOffsetDateTime(),
-                        day.atTime(closes).atZone(zone).toOffsetDateTime() });
+            if (hours.days().contains(day.getDayOfWeek())) {
+                windows.add(new OffsetDateTime[] { day.atTime(hours.opens()).atZone(zone).toOffsetDateTime(),
+                        day.atTime(hours.closes()).atZone(zone).toOffsetDateTime() });
             }
         }
         return windows;

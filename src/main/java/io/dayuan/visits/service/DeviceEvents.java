@@ -6,13 +6,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.dayuan.gates.Direction;
 import io.dayuan.gates.PassageSource;
 import io.dayuan.platform.Clock;
 import io.dayuan.visits.AccessDevice;
 import io.dayuan.visits.Visit;
+import io.dayuan.visits.VisitsConfig;
 import io.dayuan.visits.repository.DeviceEventRepository;
 import io.dayuan.visits.repository.DeviceEventRepository.Seen;
 import io.dayuan.visits.repository.VisitRepository;
@@ -49,8 +48,7 @@ public class DeviceEvents {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.push-lead")
-    java.time.Duration pushLead;
+    VisitsConfig config;
 
     @WithTransaction
     public Uni<Outcome> record(AccessDevice device, Reported event) {
@@ -93,7 +91,7 @@ public class DeviceEvents {
                     || !visit.siteId.equals(device.siteId) ? null : visit);
         }
         if (event.plate() != null) {
-            return visits.byPlate(device.siteId, event.plate(), at, at.plus(pushLead));
+            return visits.byPlate(device.siteId, event.plate(), at, at.plus(config.pushLead()));
         }
         return Uni.createFrom().nullItem();
     }

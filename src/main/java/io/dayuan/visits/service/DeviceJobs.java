@@ -1,6 +1,5 @@
 package io.dayuan.visits.service;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,14 +12,13 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.dayuan.visits.AccessDevice;
 import io.dayuan.visits.DeviceAction;
 import io.dayuan.visits.DeviceJob;
 import io.dayuan.visits.DeviceKind;
 import io.dayuan.visits.DeviceState;
 import io.dayuan.visits.Visit;
+import io.dayuan.visits.VisitsConfig;
 import io.dayuan.visits.repository.AccessDeviceRepository;
 import io.dayuan.visits.repository.DeviceJobRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -41,14 +39,13 @@ public class DeviceJobs {
     AccessDeviceRepository devices;
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.push-lead")
-    Duration pushLead;
+    VisitsConfig config;
 
     /** For an approved visit: push to every device of its site ahead of the window, remove at its end. */
     public Uni<Void> schedule(Visit visit, OffsetDateTime now) {
         return devices.bySite(visit.siteId).chain(siteDevices -> {
             List<DeviceJob> planned = new ArrayList<>();
-            OffsetDateTime pushAt = max(now, visit.arriveFrom.minus(pushLead));
+            OffsetDateTime pushAt = max(now, visit.arriveFrom.minus(config.pushLead()));
             for (AccessDevice device : siteDevices) {
                 if (device.kind == DeviceKind.FACE_TERMINAL) {
                     planned.add(job(visit.id, device.id, DeviceAction.PUSH_PERSON, pushAt));

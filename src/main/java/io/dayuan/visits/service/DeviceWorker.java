@@ -9,7 +9,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.dayuan.gates.GateEvent;
@@ -22,6 +21,7 @@ import io.dayuan.platform.outbox.Outbox;
 import io.dayuan.platform.outbox.OutboxTable;
 import io.dayuan.visits.DeviceAction;
 import io.dayuan.visits.DeviceVendor;
+import io.dayuan.visits.VisitsConfig;
 import io.dayuan.visits.device.AccessDeviceDriver;
 import io.dayuan.visits.device.AccessDeviceDriver.Face;
 import io.dayuan.visits.device.AccessDeviceDriver.Target;
@@ -112,22 +112,14 @@ public class DeviceWorker {
     VisitCrypto crypto;
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.device-retry.base")
-    Duration retryBase;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.device-retry.max-attempts")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.device-batch", defaultValue = "20")
-    int batch;
+    VisitsConfig config;
 
     private Outbox outbox;
 
     @PostConstruct
     void outbox() {
-        outbox = new Outbox(pool, TABLE, new Backoff(maxAttempts, retryBase, LONGEST_WAIT));
+        VisitsConfig.DeviceRetry retry = config.deviceRetry();
+        outbox = new Outbox(pool, TABLE, new Backoff(retry.maxAttempts(), retry.base(), LONGEST_WAIT));
     }
 
     @Scheduled(identity = "visits-device-worker", every = "${dayuan.visits.device-worker-every}",

@@ -2,7 +2,6 @@ package io.dayuan.visits.service;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import java.awt.image.BufferedImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.dayuan.platform.ApiException;
@@ -23,6 +21,7 @@ import io.dayuan.platform.Clock;
 import io.dayuan.platform.ErrorCode;
 import io.dayuan.visits.Visit;
 import io.dayuan.visits.VisitFace;
+import io.dayuan.visits.VisitsConfig;
 import io.dayuan.visits.repository.VisitFaceRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -50,8 +49,7 @@ public class Faces {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.face-retention")
-    Duration retention;
+    VisitsConfig config;
 
     /** The content type of a real JPEG or PNG photo of at most 2 MB and 4096 x 4096 pixels, or VALIDATION naming the field "face". */
     public static String check(byte[] image) {
@@ -133,7 +131,8 @@ public class Faces {
             face.ciphertext = sealed.ciphertext();
             face.uploadedAt = now;
             return (existing == null ? session.persist(face) : Uni.createFrom().voidItem())
-                    .chain(() -> existing == null ? Uni.createFrom().voidItem() : faces.recordDeletion(visit.id, now, "REPLACED"));
+                    .chain(() -> existing == null ? Uni.createFrom().voidItem()
+                            : faces.recordDeletion(visit.id, now, "REPLACED"));
         }));
     }
 
@@ -158,6 +157,6 @@ public class Faces {
      * whose visit is over without use, with a deletion record each. One statement: safe with several replicas.
      */
     public int purge(OffsetDateTime now) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> faces.purge(now, retention));
+        return VertxContextSupport.subscribeAndAwait(() -> faces.purge(now, config.faceRetention()));
     }
 }

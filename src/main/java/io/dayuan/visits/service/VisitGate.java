@@ -1,13 +1,10 @@
 package io.dayuan.visits.service;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.dayuan.gates.Direction;
 import io.dayuan.gates.Gate;
@@ -27,6 +24,7 @@ import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
 import io.dayuan.visits.Visit;
 import io.dayuan.visits.VisitStatus;
+import io.dayuan.visits.VisitsConfig;
 import io.dayuan.visits.repository.VisitRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -54,8 +52,7 @@ public class VisitGate {
     GatePassages passages;
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.push-lead")
-    Duration pushLead;
+    VisitsConfig config;
 
     /** A guard lets a visitor in by hand. */
     @WithTransaction
@@ -95,7 +92,7 @@ public class VisitGate {
     public Uni<Visit> enter(Visit visit, UUID gateId, PassageSource source, UUID recordedBy, OffsetDateTime at,
             boolean strict) {
         boolean admissible = (visit.status == VisitStatus.APPROVED || visit.status == VisitStatus.CHECKED_OUT)
-                && !at.isBefore(visit.arriveFrom.minus(pushLead)) && at.isBefore(visit.arriveUntil);
+                && !at.isBefore(visit.arriveFrom.minus(config.pushLead())) && at.isBefore(visit.arriveUntil);
         if (!admissible) {
             if (strict) {
                 throw ApiException.conflict("A " + visit.status + " visit cannot enter now");

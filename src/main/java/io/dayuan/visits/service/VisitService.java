@@ -1,6 +1,5 @@
 package io.dayuan.visits.service;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -15,7 +14,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
@@ -30,6 +28,8 @@ import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.visits.BlocklistEntry;
 import io.dayuan.visits.Visit;
 import io.dayuan.visits.VisitStatus;
+import io.dayuan.visits.VisitsConfig.RequestLimit;
+import io.dayuan.visits.VisitsConfig;
 import io.dayuan.visits.repository.BlocklistRepository;
 import io.dayuan.visits.repository.VisitRepository;
 import io.dayuan.visits.service.NewVisit.Checked;
@@ -100,16 +100,7 @@ public class VisitService {
     Notifier notifier;
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.request-limit.per-client")
-    int perClient;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.request-limit.per-phone")
-    int perPhone;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.request-limit.window")
-    Duration limitWindow;
+    VisitsConfig config;
 
     // ------------------------------------------------------------------ booking
 
@@ -162,11 +153,12 @@ public class VisitService {
      */
     public Uni<Visit> request(VisitRequest input, String client) {
         OffsetDateTime now = clock.now();
-        return rateLimiter.hit("client:" + client, perClient, limitWindow, now).chain(() -> {
+        RequestLimit limit = config.requestLimit();
+        return rateLimiter.hit("client:" + client, limit.perClient(), limit.window(), now).chain(() -> {
             Checked checked = NewVisit.check(Typed.of(input), now, crypto);
             String hostPhone = VisitorInput.mobile("hostPhone", input.hostPhone());
-            return rateLimiter.hit("phone:" + checked.phone(), perPhone, limitWindow, now)
-                    .chain(() -> rateLimiter.hit("host:" + hostPhone, perPhone * 4, limitWindow, now))
+            return rateLimiter.hit("phone:" + checked.phone(), limit.perPhone(), limit.window(), now)
+                    .chain(() -> rateLimiter.hit("host:" + hostPhone, limit.perPhone() * 4, limit.window(), now))
                     .chain(() -> sites.require(checked.siteId()))
                     .chain(() -> visits.staffByPhone(hostPhone))
                     .chain(host -> requested(checked, host, now));

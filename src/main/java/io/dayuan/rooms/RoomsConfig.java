@@ -1,0 +1,50 @@
+package io.dayuan.rooms;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Meeting rooms' settings (how often no-shows are released is the scheduler's {@code dayuan.rooms.release-every}). */
+@ConfigMapping(prefix = "dayuan.rooms")
+public interface RoomsConfig {
+
+    /** The organizer's reminder comes this many minutes before a meeting. */
+    @WithDefault("15")
+    int reminderMinutes();
+
+    /** Tea, AV and video-conference setup tasks are due this many minutes before the start (cleaning at the end). */
+    @WithDefault("30")
+    int serviceLeadMinutes();
+
+    /** Opening hours for the utilisation report, in each site's time zone. */
+    OpeningHours openingHours();
+
+    /** Calendar feeds ({@code GET /calendar/<token>.ics}). */
+    Calendar calendar();
+
+    interface OpeningHours {
+
+        @WithDefault("08:00")
+        LocalTime opens();
+
+        @WithDefault("18:00")
+        LocalTime closes();
+
+        @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
+        Set<DayOfWeek> days();
+    }
+
+    interface Calendar {
+
+        /** The public base URL of the feeds. */
+        @WithDefault("http://localhost:8080")
+        String baseUrl();
+
+        /** How many days back a feed reaches. */
+        @WithDefault("90")
+        int pastDays();
+    }
+}
