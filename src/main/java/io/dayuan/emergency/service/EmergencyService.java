@@ -19,8 +19,6 @@ import io.dayuan.emergency.EmergencyBroadcast;
 import io.dayuan.emergency.EmergencyBroadcast.GroupStatus;
 import io.dayuan.emergency.EmergencyConfig;
 import io.dayuan.emergency.repository.EmergencyBroadcastRepository;
-import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.NotificationChannel;
 import io.dayuan.notifications.channel.Message;
 import io.dayuan.notifications.channel.SendFailure;
@@ -116,7 +114,8 @@ public class EmergencyService {
                 .chain(site -> broadcasts.sentSince(checked.siteId(), now.minus(config.window())))
                 .invoke(this::withinLimit)
                 .chain(() -> people.list(null, checked.siteId()))
-                .chain(recipients -> notifier.notifyUrgently(recipients, notice(checked))
+                .chain(recipients -> notifier.notifyUrgently(recipients,
+                        EmergencyTexts.broadcast(checked.title(), checked.body()))
                         .chain(() -> broadcasts.persist(entry(senderId, checked, recipients, now))));
     }
 
@@ -125,11 +124,6 @@ public class EmergencyService {
             throw ApiException.rateLimited("This site got " + sentInWindow + " emergency broadcasts in the last "
                     + config.window().toMinutes() + " minutes, the most allowed; try again later");
         }
-    }
-
-    private static Notice notice(Checked checked) {
-        return new Notice(KIND, new LocalizedText(checked.title(), checked.title()),
-                new LocalizedText(checked.body(), checked.body()), null);
     }
 
     private EmergencyBroadcast entry(UUID senderId, Checked checked, List<Person> recipients, OffsetDateTime now) {

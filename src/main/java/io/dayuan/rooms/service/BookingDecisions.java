@@ -1,6 +1,5 @@
 package io.dayuan.rooms.service;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -8,8 +7,6 @@ import java.util.function.BiFunction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
@@ -27,8 +24,6 @@ import io.smallrye.mutiny.Uni;
 /** An admin approves or rejects a pending booking of a room that requires approval; the organizer is told. */
 @ApplicationScoped
 public class BookingDecisions {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     Clock clock;
@@ -68,13 +63,8 @@ public class BookingDecisions {
 
     private Uni<Booking> approve(Booking booking, Place place) {
         Room room = place.room();
-        String when = DAY.format(booking.startsAt.atZoneSameInstant(place.site().zone()));
         booking.status = BookingStatus.CONFIRMED;
-        return notifier.notify(booking.organizerId, new Notice("BOOKING_APPROVED",
-                new LocalizedText("会议室预定已批准", "Room booking approved"),
-                new LocalizedText("您预定的「" + booking.title + "」（" + room.name + "，" + when + "）已获批准。",
-                        "Your booking \"" + booking.title + "\" (" + room.name + ", " + when + ") is approved."),
-                BookingEffects.link(booking)))
+        return notifier.notify(booking.organizerId, RoomTexts.approved(booking, room, place.site().zone()))
                 .chain(() -> effects.remind(booking, place, clock.now()))
                 .chain(() -> effects.publish(room.id, booking.id, ScheduleChange.APPROVED))
                 .replaceWith(booking);
@@ -82,17 +72,9 @@ public class BookingDecisions {
 
     private Uni<Booking> reject(Booking booking, Place place, String reason) {
         Room room = place.room();
-        String when = DAY.format(booking.startsAt.atZoneSameInstant(place.site().zone()));
         booking.status = BookingStatus.REJECTED;
         booking.rejectionReason = reason == null || reason.isBlank() ? null : reason.strip();
-        String why = booking.rejectionReason == null ? "" : booking.rejectionReason;
-        return notifier.notify(booking.organizerId, new Notice("BOOKING_REJECTED",
-                new LocalizedText("会议室预定未获批准", "Room booking rejected"),
-                new LocalizedText("您预定的「" + booking.title + "」（" + room.name + "，" + when + "）未获批准。"
-                        + (why.isEmpty() ? "" : "原因：" + why),
-                        "Your booking \"" + booking.title + "\" (" + room.name + ", " + when
-                                + ") was rejected." + (why.isEmpty() ? "" : " Reason: " + why)),
-                BookingEffects.link(booking)))
+        return notifier.notify(booking.organizerId, RoomTexts.rejected(booking, room, place.site().zone()))
                 .chain(() -> tasks.cancelOpen(List.of(booking.id)))
                 .chain(() -> effects.publish(room.id, booking.id, ScheduleChange.REJECTED))
                 .replaceWith(booking);

@@ -1,7 +1,6 @@
 package io.dayuan.rooms.service;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,8 +9,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.platform.events.Events;
 import io.dayuan.rooms.Booking;
@@ -35,8 +32,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class BookingEffects {
-
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     /** A room and the site it is at (whose time zone the texts use). */
     record Place(Room room, Site site) {
@@ -104,13 +99,8 @@ public class BookingEffects {
         if (!at.isAfter(now)) {
             return Uni.createFrom().voidItem();
         }
-        String time = CLOCK.format(booking.startsAt.atZoneSameInstant(place.site().zone()));
-        Room room = place.room();
-        return notifier.schedule(booking.organizerId, new Notice("BOOKING_REMINDER",
-                new LocalizedText("会议提醒", "Meeting reminder"),
-                new LocalizedText("「" + booking.title + "」将于 " + time + " 在" + room.name + "开始，请按时签到。",
-                        "\"" + booking.title + "\" starts at " + time + " in " + room.name + ". Remember to check in."),
-                link(booking)), at, cause(booking));
+        return notifier.schedule(booking.organizerId, RoomTexts.reminder(booking, place.room(), place.site().zone()),
+                at, cause(booking));
     }
 
     /** The notices of the bookings (their reminders) are withdrawn, their open tasks cancelled. */
@@ -126,10 +116,6 @@ public class BookingEffects {
 
     static String cause(Booking booking) {
         return "booking:" + booking.id;
-    }
-
-    static String link(Booking booking) {
-        return "dayuan://bookings/" + booking.id;
     }
 
     /** Runs the action for each item, one after another. */

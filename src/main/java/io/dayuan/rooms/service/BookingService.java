@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,8 +24,6 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
-import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
@@ -58,8 +55,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class BookingService {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Description("How a booking repeats: every `interval` days or weeks, `count` times or until a date (at most one "
             + "year ahead)")
@@ -214,9 +209,13 @@ public class BookingService {
         return BookingEffects.each(created, booking -> persist(booking, place, now))
                 .chain(() -> bookings.flush())
                 .chain(() -> effects.publish(place.room().id, first.id, ScheduleChange.BOOKED))
-                .chain(() -> pending ? notifier.notifyRole(Roles.ADMIN, place.site().id,
-                        pendingNotice(first, place, created.size())) : Uni.createFrom().voidItem())
+                .chain(() -> pending ? tellAdmins(first, place, created.size()) : Uni.createFrom().voidItem())
                 .replaceWith(first);
+    }
+
+    private Uni<Void> tellAdmins(Booking first, Place place, int occurrences) {
+        return notifier.notifyRole(Roles.ADMIN, place.site().id,
+                RoomTexts.pending(first, place.room(), place.site().zone(), occurrences));
     }
 
     private Uni<Void> persist(Booking booking, Place place, OffsetDateTime now) {
@@ -224,18 +223,6 @@ public class BookingService {
                 .chain(() -> effects.createTasks(booking, place.room()))
                 .chain(() -> booking.status == BookingStatus.CONFIRMED ? effects.remind(booking, place, now)
                         : Uni.createFrom().voidItem());
-    }
-
-    private static Notice pendingNotice(Booking first, Place place, int occurrences) {
-        Room room = place.room();
-        String when = DAY.format(first.startsAt.atZoneSameInstant(place.site().zone()));
-        String times = occurrences > 1 ? "（共 " + occurrences + " 次）" : "";
-        return new Notice("BOOKING_PENDING", new LocalizedText("会议室预定待审批", "Room booking awaits approval"),
-                new LocalizedText(room.name + " " + when + "「" + first.title + "」" + times + "待审批。",
-                        room.name + " " + when + " \"" + first.title + "\""
-                                + (occurrences > 1 ? " (" + occurrences + " occurrences)" : "")
-                                + " awaits approval."),
-                BookingEffects.link(first));
     }
 
     /** End after start, start not past and within the room's horizon, not longer than the room allows. */

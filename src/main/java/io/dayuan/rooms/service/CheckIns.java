@@ -6,8 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
@@ -104,11 +102,7 @@ public class CheckIns {
     /** The released booking's reminder is withdrawn and its organizer told. */
     private Uni<Void> released(Booking booking) {
         return notifier.withdraw(BookingEffects.cause(booking))
-                .chain(() -> notifier.notify(booking.organizerId, new Notice("BOOKING_RELEASED",
-                        new LocalizedText("会议室已释放", "Room released"),
-                        new LocalizedText("「" + booking.title + "」未在规定时间内签到，会议室已释放。",
-                                "Nobody checked in for \"" + booking.title + "\": the room was released."),
-                        BookingEffects.link(booking))))
+                .chain(() -> notifier.notify(booking.organizerId, RoomTexts.released(booking)))
                 .chain(() -> effects.publish(booking.roomId, booking.id, ScheduleChange.RELEASED));
     }
 }

@@ -139,7 +139,8 @@ public class Faces {
     /** Deletes the visit's photo, if any, and records the deletion; inside the caller's transaction. */
     public Uni<Void> delete(UUID visitId, String reason, OffsetDateTime now) {
         return faces.deleteOf(visitId)
-                .chain(deleted -> deleted > 0 ? faces.recordDeletion(visitId, now, reason) : Uni.createFrom().voidItem());
+                .chain(deleted -> deleted > 0 ? faces.recordDeletion(visitId, now, reason)
+                        : Uni.createFrom().voidItem());
     }
 
     @Scheduled(identity = "visits-face-retention", every = "${dayuan.visits.jobs-every}",

@@ -33,9 +33,8 @@ public class VisitDecisions {
         return decidable(caller, admin, id, now).chain(visit -> {
             visit.status = VisitStatus.APPROVED;
             visit.decidedBy = caller.id;
-            return messages.send(visit, "VISIT_APPROVED",
-                    "您于 " + VisitService.window(visit) + " 的来访申请已获批准。",
-                    "Your visit " + VisitService.window(visit) + " is approved.")
+            return steps.zoneOf(visit)
+                    .chain(zone -> messages.send(visit, "VISIT_APPROVED", VisitTexts.approved(visit, zone)))
                     .chain(() -> steps.approved(visit, now)).replaceWith(visit);
         });
     }
@@ -47,9 +46,8 @@ public class VisitDecisions {
             visit.status = VisitStatus.REJECTED;
             visit.decidedBy = caller.id;
             visit.rejectReason = reason == null || reason.isBlank() ? null : reason.strip();
-            return messages.send(visit, "VISIT_REJECTED",
-                    "很抱歉，您于 " + VisitService.window(visit) + " 的来访申请未获批准。",
-                    "Sorry, your visit " + VisitService.window(visit) + " was not approved.")
+            return steps.zoneOf(visit)
+                    .chain(zone -> messages.send(visit, "VISIT_REJECTED", VisitTexts.rejected(visit, zone)))
                     .chain(() -> steps.closed(visit, now, "REJECTED")).replaceWith(visit);
         });
     }

@@ -16,8 +16,6 @@ import io.dayuan.gates.repository.GateRepository;
 import io.dayuan.gates.service.GateEvents;
 import io.dayuan.gates.service.GatePassages;
 import io.dayuan.gates.service.GatePassages.Passage;
-import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
@@ -107,10 +105,8 @@ public class VisitGate {
             visit.checkedInAt = at;
         }
         return passages.record(passage(visit, gateId, Direction.IN, source, recordedBy, at))
-                .chain(() -> first ? notifier.notify(visit.hostId, new Notice("VISITOR_ARRIVED",
-                        new LocalizedText("访客已到达", "Your visitor has arrived"),
-                        new LocalizedText(visit.visitorName + " 已进入大院", visit.visitorName + " has come in"),
-                        "dayuan://visits/" + visit.id)) : Uni.createFrom().voidItem())
+                .chain(() -> first ? notifier.notify(visit.hostId, VisitTexts.arrived(visit))
+                        : Uni.createFrom().voidItem())
                 .replaceWith(visit);
     }
 

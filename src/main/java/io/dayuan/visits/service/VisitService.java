@@ -18,7 +18,6 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
 import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
@@ -108,9 +107,13 @@ public class VisitService {
     public Uni<Visit> invite(Person host, Invitation input) {
         OffsetDateTime now = clock.now();
         Checked checked = NewVisit.check(Typed.of(input), now, crypto);
-        return sites.require(checked.siteId())
-                .chain(() -> blocklist.match(checked.phone(), checked.idHash(), checked.plate()))
-                .chain(blocked -> blocked == null ? invited(host, checked, now) : refused(host, checked, blocked, now));
+        return sites.require(checked.siteId()).chain(site -> screened(host, checked, site.zone(), now));
+    }
+
+    /** Invited, or refused when the visitor is blocklisted. */
+    private Uni<Visit> screened(Person host, Checked checked, ZoneId zone, OffsetDateTime now) {
+        return blocklist.match(checked.phone(), checked.idHash(), checked.plate()).chain(blocked -> blocked == null
+                ? invited(host, checked, zone, now) : refused(host, checked, blocked, now));
     }
 
     /** The alert is committed before the refusal answers. */
@@ -124,25 +127,23 @@ public class VisitService {
         return steps.alertBlocked(checked, blocked, now, "invited by " + host.name);
     }
 
-    private Uni<Visit> invited(Person host, Checked checked, OffsetDateTime now) {
+    private Uni<Visit> invited(Person host, Checked checked, ZoneId zone, OffsetDateTime now) {
         String token = Secrets.newToken();
         Visit visit = NewVisit.visit(checked, token);
         visit.hostId = host.id;
         visit.status = VisitStatus.APPROVED;
         visit.decidedBy = host.id;
-        return storeInvited(visit, host, token, now).map(ignored -> {
+        LocalizedText text = VisitTexts.invited(host.name, visit, zone, messages.link(token));
+        return storeInvited(visit, text, now).map(ignored -> {
             visit.visitorToken = token;
             return visit;
         });
     }
 
     @WithTransaction
-    Uni<Void> storeInvited(Visit visit, Person host, String token, OffsetDateTime now) {
+    Uni<Void> storeInvited(Visit visit, LocalizedText text, OffsetDateTime now) {
         return Panache.getSession().chain(session -> session.persist(visit))
-                .chain(() -> messages.send(visit, "VISIT_INVITED",
-                        host.name + " 邀请您于 " + window(visit) + " 来访。查看、取消或登记人脸：" + messages.link(token),
-                        host.name + " invites you to visit " + window(visit)
-                                + ". View, cancel or enrol your face: " + messages.link(token)))
+                .chain(() -> messages.send(visit, "VISIT_INVITED", text))
                 .chain(() -> steps.approved(visit, now));
     }
 
@@ -187,10 +188,7 @@ public class VisitService {
         return Panache.getSession().chain(session -> session.persist(visit))
                 .chain(() -> blocked == null ? Uni.createFrom().voidItem()
                         : steps.alertBlocked(checked, blocked, now, "asked for a visit"))
-                .chain(() -> messages.send(visit, "VISIT_REQUESTED",
-                        "您的来访申请已提交，审批后将短信通知您。查看或取消：" + messages.link(token),
-                        "Your visit request was received; you will get a text when it is decided. View or "
-                                + "cancel: " + messages.link(token)))
+                .chain(() -> messages.send(visit, "VISIT_REQUESTED", VisitTexts.requested(messages.link(token))))
                 .replaceWith(visit);
     }
 
@@ -200,9 +198,8 @@ public class VisitService {
     public Uni<Visit> cancelByHost(Person caller, boolean admin, UUID id, String reason) {
         OffsetDateTime now = clock.now();
         return steps.hosted(caller, admin, id).chain(visit -> cancel(visit, reason, now)
-                .chain(() -> messages.send(visit, "VISIT_CANCELLED",
-                        "您于 " + window(visit) + " 的来访已被接待人取消。",
-                        "Your visit " + window(visit) + " was cancelled by your host."))
+                .chain(() -> steps.zoneOf(visit))
+                .chain(zone -> messages.send(visit, "VISIT_CANCELLED", VisitTexts.cancelledByHost(visit, zone)))
                 .replaceWith(visit));
     }
 
@@ -214,12 +211,8 @@ public class VisitService {
     }
 
     private Uni<Void> tellHostCancelled(Visit visit) {
-        return visit.hostId == null ? Uni.createFrom().voidItem()
-                : notifier.notify(visit.hostId, new Notice("VISIT_CANCELLED",
-                        new LocalizedText("访客取消来访", "Visit cancelled"),
-                        new LocalizedText(visit.visitorName + " 取消了 " + window(visit) + " 的来访",
-                                visit.visitorName + " cancelled the visit " + window(visit)),
-                        "dayuan://visits/" + visit.id));
+        return visit.hostId == null ? Uni.createFrom().voidItem() : steps.zoneOf(visit)
+                .chain(zone -> notifier.notify(visit.hostId, VisitTexts.cancelledByVisitor(visit, zone)));
     }
 
     private Uni<Void> cancel(Visit visit, String reason, OffsetDateTime now) {
@@ -330,11 +323,5 @@ public class VisitService {
     @WithTransaction
     public Uni<Integer> expire(OffsetDateTime now) {
         return visits.expire(now);
-    }
-
-    static String window(Visit visit) {
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
-        return visit.arriveFrom.atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' ') + " – "
-                + visit.arriveUntil.atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' ');
     }
 }

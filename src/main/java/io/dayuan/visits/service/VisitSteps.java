@@ -1,6 +1,7 @@
 package io.dayuan.visits.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -12,12 +13,12 @@ import jakarta.inject.Inject;
 import io.dayuan.gates.GateEvent;
 import io.dayuan.gates.GateEventKind;
 import io.dayuan.gates.service.GateEvents;
-import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Roles;
+import io.dayuan.sites.Site;
+import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.visits.BlocklistEntry;
 import io.dayuan.visits.Visit;
 import io.dayuan.visits.VisitApproved;
@@ -33,6 +34,9 @@ public class VisitSteps {
 
     @Inject
     VisitRepository visits;
+
+    @Inject
+    SiteRepository sites;
 
     @Inject
     DeviceJobs deviceJobs;
@@ -51,6 +55,11 @@ public class VisitSteps {
 
     @Inject
     Event<VisitClosed> closedEvents;
+
+    /** The time zone of the visit's site, which the visit's texts give their times in. */
+    Uni<ZoneId> zoneOf(Visit visit) {
+        return sites.require(visit.siteId).map(Site::zone);
+    }
 
     /** The visit, if the caller is its host or an admin. */
     Uni<Visit> hosted(Person caller, boolean admin, UUID id) {
@@ -98,10 +107,6 @@ public class VisitSteps {
         String detail = "Blocklisted visitor (" + blocked.kind + ") " + how;
         return gateEvents.publish(new GateEvent(GateEventKind.ALERT, checked.siteId().toString(), null, null,
                 checked.name(), checked.plate(), detail, now))
-                .chain(() -> notifier.notifyRole(Roles.GUARD, checked.siteId(), new Notice("VISITOR_BLOCKED",
-                        new LocalizedText("黑名单访客", "Blocklisted visitor"),
-                        new LocalizedText("黑名单中的访客 " + checked.name() + " 试图预约来访",
-                                "Blocklisted visitor " + checked.name() + " tried to book a visit"),
-                        null)));
+                .chain(() -> notifier.notifyRole(Roles.GUARD, checked.siteId(), VisitTexts.blocked(checked.name())));
     }
 }

@@ -3,6 +3,7 @@ package io.dayuan.visits.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.dayuan.notifications.LocalizedText;
 import io.dayuan.visits.Visit;
 import io.dayuan.visits.VisitorMessage;
 import io.dayuan.visits.VisitsConfig;
@@ -24,12 +25,12 @@ public class VisitorMessages {
     }
 
     /** Queues a text in Simplified Chinese followed by English; call it inside the change's transaction. */
-    public Uni<Void> send(Visit visit, String kind, String zh, String en) {
+    public Uni<Void> send(Visit visit, String kind, LocalizedText text) {
         VisitorMessage message = new VisitorMessage();
         message.visitId = visit.id;
         message.phone = visit.visitorPhone;
         message.kind = kind;
-        message.body = zh + "\n" + en;
+        message.body = text.zh() + "\n" + text.en();
         return Panache.getSession().chain(session -> session.persist(message));
     }
 }
