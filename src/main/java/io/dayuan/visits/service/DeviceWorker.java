@@ -130,7 +130,7 @@ public class DeviceWorker {
 
     /** Runs the jobs due at {@code now}, one after the other; returns how many were attempted. */
     public Uni<Integer> runDue(OffsetDateTime now) {
-        return outbox.claim(now, LEASE, batch).chain(claimed -> outbox
+        return outbox.claim(now, LEASE, config.deviceBatch()).chain(claimed -> outbox
                 .each(claimed, claim -> claim, 1, claim -> attempt(new Job(claim), now))
                 .replaceWith(claimed.size()));
     }
