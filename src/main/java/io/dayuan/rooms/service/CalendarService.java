@@ -105,9 +105,14 @@ public class CalendarService {
 
     private Uni<String> calendarOf(Person person) {
         return bookings.forCalendar(person.id, clock.now().minusDays(config.calendar().pastDays()))
-                .chain(found -> rooms.ofIds(found.stream().map(b -> b.roomId).collect(Collectors.toSet()))
-                        .chain(roomList -> sites.listAll().map(siteList -> render(person, found,
-                                byId(roomList, room -> room.id), byId(siteList, site -> site.id)))));
+                .chain(found -> calendarOf(person, found));
+    }
+
+    /** The bookings with their rooms and the rooms' sites. */
+    private Uni<String> calendarOf(Person person, List<Booking> found) {
+        return rooms.ofIds(found.stream().map(b -> b.roomId).collect(Collectors.toSet()))
+                .chain(roomList -> sites.listAll().map(siteList -> render(person, found,
+                        byId(roomList, room -> room.id), byId(siteList, site -> site.id))));
     }
 
     private static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> id) {
