@@ -7,7 +7,7 @@ import java.util.Set;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Meeting rooms' settings (how often no-shows are released is the scheduler's {@code dayuan.rooms.release-every}). */
+/** Meeting rooms' settings. */
 @ConfigMapping(prefix = "dayuan.rooms")
 public interface RoomsConfig {
 
@@ -18,6 +18,12 @@ public interface RoomsConfig {
     /** Tea, AV and video-conference setup tasks are due this many minutes before the start (cleaning at the end). */
     @WithDefault("30")
     int serviceLeadMinutes();
+
+    /**
+     * How often bookings not checked in by the end of their window are released; read by a {@code @Scheduled}
+     * expression, its value is in application.properties.
+     */
+    String releaseEvery();
 
     /** Opening hours for the utilisation report, in each site's time zone. */
     OpeningHours openingHours();

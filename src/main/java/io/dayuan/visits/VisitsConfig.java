@@ -7,8 +7,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Visits' settings. How often the workers and jobs run ({@code dayuan.visits.*-every}) are the scheduler's
- * expressions, in application.properties.
+ * Visits' settings. The intervals of the workers and jobs ({@code …-every}) are read by {@code @Scheduled}
+ * expressions: their values are in application.properties, where the test profile turns them off.
  */
 @ConfigMapping(prefix = "dayuan.visits")
 public interface VisitsConfig {
@@ -55,6 +55,18 @@ public interface VisitsConfig {
 
     /** The visitor SMS worker. */
     Sms sms();
+
+    /** How often the device outbox worker runs ({@code off}: never). */
+    String deviceWorkerEvery();
+
+    /** How often unused visits expire and faces past their retention are deleted. */
+    String jobsEvery();
+
+    /** How often hosts are told of the visits requested for them. */
+    String hostNoticeEvery();
+
+    /** How often the visitor SMS worker runs. */
+    String smsWorkerEvery();
 
     interface RequestLimit {
 
