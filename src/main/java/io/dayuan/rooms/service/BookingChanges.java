@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
@@ -35,9 +34,6 @@ public class BookingChanges {
 
     @Inject
     BookingEffects effects;
-
-    @Inject
-    Notifier notifier;
 
     @Inject
     Caller caller;
@@ -98,7 +94,7 @@ public class BookingChanges {
     /** The moved booking's tasks fall due at its new times and its reminder is scheduled again. */
     private Uni<Booking> moved(Booking booking, Place place, OffsetDateTime now) {
         return effects.rescheduleTasks(booking)
-                .chain(() -> notifier.withdraw(BookingEffects.cause(booking)))
+                .chain(() -> effects.withdrawReminder(booking))
                 .chain(() -> booking.status == BookingStatus.CONFIRMED ? effects.remind(booking, place, now)
                         : Uni.createFrom().voidItem())
                 .chain(() -> bookings.flush())

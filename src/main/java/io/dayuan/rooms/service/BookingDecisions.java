@@ -7,7 +7,6 @@ import java.util.function.BiFunction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.dayuan.notifications.service.Notifier;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
@@ -16,7 +15,6 @@ import io.dayuan.rooms.BookingStatus;
 import io.dayuan.rooms.Room;
 import io.dayuan.rooms.ScheduleChange;
 import io.dayuan.rooms.repository.BookingRepository;
-import io.dayuan.rooms.repository.ServiceTaskRepository;
 import io.dayuan.rooms.service.BookingEffects.Place;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -32,13 +30,8 @@ public class BookingDecisions {
     BookingRepository bookings;
 
     @Inject
-    ServiceTaskRepository tasks;
-
-    @Inject
     BookingEffects effects;
 
-    @Inject
-    Notifier notifier;
 
     public Uni<Booking> approve(String id) {
         UUID bookingId = Ids.parse("id", id);
@@ -64,7 +57,7 @@ public class BookingDecisions {
     private Uni<Booking> approve(Booking booking, Place place) {
         Room room = place.room();
         booking.status = BookingStatus.CONFIRMED;
-        return notifier.notify(booking.organizerId, RoomTexts.approved(booking, room, place.site().zone()))
+        return effects.tellOrganizer(booking, RoomTexts.approved(booking, room, place.site().zone()))
                 .chain(() -> effects.remind(booking, place, clock.now()))
                 .chain(() -> effects.publish(room.id, booking.id, ScheduleChange.APPROVED))
                 .replaceWith(booking);
@@ -74,8 +67,8 @@ public class BookingDecisions {
         Room room = place.room();
         booking.status = BookingStatus.REJECTED;
         booking.rejectionReason = reason == null || reason.isBlank() ? null : reason.strip();
-        return notifier.notify(booking.organizerId, RoomTexts.rejected(booking, room, place.site().zone()))
-                .chain(() -> tasks.cancelOpen(List.of(booking.id)))
+        return effects.tellOrganizer(booking, RoomTexts.rejected(booking, room, place.site().zone()))
+                .chain(() -> effects.cancelTasks(List.of(booking)))
                 .chain(() -> effects.publish(room.id, booking.id, ScheduleChange.REJECTED))
                 .replaceWith(booking);
     }

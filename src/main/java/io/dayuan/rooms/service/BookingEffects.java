@@ -9,7 +9,9 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
+import io.dayuan.platform.Roles;
 import io.dayuan.platform.events.Events;
 import io.dayuan.rooms.Booking;
 import io.dayuan.rooms.Room;
@@ -105,8 +107,26 @@ public class BookingEffects {
 
     /** The notices of the bookings (their reminders) are withdrawn, their open tasks cancelled. */
     Uni<Void> withdraw(List<Booking> ended) {
-        return tasks.cancelOpen(ended.stream().map(b -> b.id).toList())
-                .chain(() -> each(ended, b -> notifier.withdraw(cause(b))));
+        return cancelTasks(ended).chain(() -> each(ended, this::withdrawReminder));
+    }
+
+    /** The open service tasks of the bookings are cancelled. */
+    Uni<Void> cancelTasks(List<Booking> ended) {
+        return tasks.cancelOpen(ended.stream().map(b -> b.id).toList()).replaceWithVoid();
+    }
+
+    /** The organizer's reminder of the booking, if still to come, is withdrawn. */
+    Uni<Void> withdrawReminder(Booking booking) {
+        return notifier.withdraw(cause(booking)).replaceWithVoid();
+    }
+
+    Uni<Void> tellOrganizer(Booking booking, Notice notice) {
+        return notifier.notify(booking.organizerId, notice);
+    }
+
+    /** The admins of the room's site. */
+    Uni<Void> tellAdmins(Place place, Notice notice) {
+        return notifier.notifyRole(Roles.ADMIN, place.site().id, notice);
     }
 
     Uni<Void> publish(UUID roomId, UUID bookingId, ScheduleChange change) {
@@ -114,7 +134,7 @@ public class BookingEffects {
                 new RoomScheduleChanged(roomId.toString(), bookingId.toString(), change));
     }
 
-    static String cause(Booking booking) {
+    private static String cause(Booking booking) {
         return "booking:" + booking.id;
     }
 

@@ -24,7 +24,6 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
-import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
@@ -32,7 +31,6 @@ import io.dayuan.platform.Clock;
 import io.dayuan.platform.Cursor;
 import io.dayuan.platform.Ids;
 import io.dayuan.platform.Page;
-import io.dayuan.platform.Roles;
 import io.dayuan.rooms.Booking;
 import io.dayuan.rooms.BookingStatus;
 import io.dayuan.rooms.CancelScope;
@@ -97,9 +95,6 @@ public class BookingService {
 
     @Inject
     CheckIns checkIns;
-
-    @Inject
-    Notifier notifier;
 
     @Inject
     Caller caller;
@@ -209,13 +204,10 @@ public class BookingService {
         return BookingEffects.each(created, booking -> persist(booking, place, now))
                 .chain(() -> bookings.flush())
                 .chain(() -> effects.publish(place.room().id, first.id, ScheduleChange.BOOKED))
-                .chain(() -> pending ? tellAdmins(first, place, created.size()) : Uni.createFrom().voidItem())
+                .chain(() -> pending ? effects.tellAdmins(place,
+                        RoomTexts.pending(first, place.room(), place.site().zone(), created.size()))
+                        : Uni.createFrom().voidItem())
                 .replaceWith(first);
-    }
-
-    private Uni<Void> tellAdmins(Booking first, Place place, int occurrences) {
-        return notifier.notifyRole(Roles.ADMIN, place.site().id,
-                RoomTexts.pending(first, place.room(), place.site().zone(), occurrences));
     }
 
     private Uni<Void> persist(Booking booking, Place place, OffsetDateTime now) {

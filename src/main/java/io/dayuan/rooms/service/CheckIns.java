@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
@@ -18,7 +17,6 @@ import io.dayuan.rooms.Room;
 import io.dayuan.rooms.ScheduleChange;
 import io.dayuan.rooms.repository.BookingRepository;
 import io.dayuan.rooms.repository.RoomRepository;
-import io.dayuan.rooms.repository.ServiceTaskRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -36,13 +34,7 @@ public class CheckIns {
     RoomRepository rooms;
 
     @Inject
-    ServiceTaskRepository tasks;
-
-    @Inject
     BookingEffects effects;
-
-    @Inject
-    Notifier notifier;
 
     @Inject
     Caller caller;
@@ -78,7 +70,7 @@ public class CheckIns {
         }
         booking.status = BookingStatus.CHECKED_IN;
         booking.checkedInAt = now;
-        return notifier.withdraw(BookingEffects.cause(booking))
+        return effects.withdrawReminder(booking)
                 .chain(() -> effects.publish(room.id, booking.id, ScheduleChange.CHECKED_IN))
                 .replaceWith(booking);
     }
@@ -92,7 +84,7 @@ public class CheckIns {
     public Uni<Integer> releaseNoShows(OffsetDateTime now) {
         return bookings.lockNoShows(now).chain(noShows -> {
             noShows.forEach(b -> b.status = BookingStatus.RELEASED);
-            return tasks.cancelOpen(noShows.stream().map(b -> b.id).toList())
+            return effects.cancelTasks(noShows)
                     .chain(() -> BookingEffects.each(noShows, this::released))
                     .chain(() -> bookings.completeEnded(now))
                     .map(ignored -> noShows.size());
@@ -101,8 +93,8 @@ public class CheckIns {
 
     /** The released booking's reminder is withdrawn and its organizer told. */
     private Uni<Void> released(Booking booking) {
-        return notifier.withdraw(BookingEffects.cause(booking))
-                .chain(() -> notifier.notify(booking.organizerId, RoomTexts.released(booking)))
+        return effects.withdrawReminder(booking)
+                .chain(() -> effects.tellOrganizer(booking, RoomTexts.released(booking)))
                 .chain(() -> effects.publish(booking.roomId, booking.id, ScheduleChange.RELEASED));
     }
 }
