@@ -3,7 +3,6 @@ package io.dayuan.visitorpages;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -42,6 +40,7 @@ import io.dayuan.visitorpages.FormKeys.FormRefused;
 import io.dayuan.visitorpages.service.VisitGone;
 import io.dayuan.visitorpages.service.VisitorPageService;
 import io.dayuan.visitorpages.service.WalkUpRequests;
+import io.dayuan.visits.VisitsConfig;
 import io.dayuan.visits.service.VisitService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -109,8 +108,8 @@ public class VisitorPages {
     @Inject
     ClientAddress clientAddress;
 
-    @ConfigProperty(name = "dayuan.visits.face-retention")
-    Duration retention;
+    @Inject
+    VisitsConfig visitsConfig;
 
     // ------------------------------------------------------------------ the visit
 
@@ -127,7 +126,7 @@ public class VisitorPages {
         var zone = page.site().zone();
         return Templates.visit(page, token, language.code(), key,
                 language.window(page.visit().arriveFrom, page.visit().arriveUntil, zone), language.zoneName(zone),
-                retention.toHours(), photoError);
+                visitsConfig.faceRetention().toHours(), photoError);
     }
 
     @GET

@@ -36,6 +36,7 @@ import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.sites.service.CallerSites;
 import io.dayuan.visits.repository.AccessDeviceRepository;
 import io.dayuan.visits.repository.BlocklistRepository;
+import io.dayuan.visits.repository.VisitFaceRepository;
 import io.dayuan.visits.repository.VisitRepository;
 import io.dayuan.visits.service.BlocklistService.NewBlock;
 import io.dayuan.visits.service.BlocklistService;
@@ -44,8 +45,9 @@ import io.dayuan.visits.service.DeviceService.NewDevice;
 import io.dayuan.visits.service.DeviceService;
 import io.dayuan.visits.service.VisitService.Invitation;
 import io.dayuan.visits.service.VisitService.VisitRequest;
+import io.dayuan.visits.service.VisitDecisions;
+import io.dayuan.visits.service.VisitGate;
 import io.dayuan.visits.service.VisitService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 
@@ -55,6 +57,15 @@ public class VisitApi {
 
     @Inject
     VisitService service;
+
+    @Inject
+    VisitDecisions decisions;
+
+    @Inject
+    VisitFaceRepository faces;
+
+    @Inject
+    VisitGate visitGate;
 
     @Inject
     DeviceService deviceService;
@@ -144,7 +155,7 @@ public class VisitApi {
     public Uni<@NonNull Visit> approveVisit(@Name("id") @NonNull @Id String id) {
         UUID visitId = Ids.parse("id", id);
         return visibleVisit(visitId, true).chain(() -> caller.person()).chain(person -> caller.hasRole(Roles.ADMIN)
-                .chain(admin -> service.approve(person, admin, visitId)));
+                .chain(admin -> decisions.approve(person, admin, visitId)));
     }
 
     @Mutation
@@ -154,7 +165,7 @@ public class VisitApi {
     public Uni<@NonNull Visit> rejectVisit(@Name("id") @NonNull @Id String id, @Name("reason") String reason) {
         UUID visitId = Ids.parse("id", id);
         return visibleVisit(visitId, true).chain(() -> caller.person()).chain(person -> caller.hasRole(Roles.ADMIN)
-                .chain(admin -> service.reject(person, admin, visitId, reason)));
+                .chain(admin -> decisions.reject(person, admin, visitId, reason)));
     }
 
     @Mutation
@@ -232,7 +243,7 @@ public class VisitApi {
             @Name("gateId") @NonNull @Id String gateId) {
         UUID visitId = Ids.parse("id", id);
         return visibleVisit(visitId, false).chain(() -> visibleGate("gateId", gateId))
-                .chain(gate -> caller.person().chain(guard -> service.checkInByGuard(guard, visitId, gate.id)));
+                .chain(gate -> caller.person().chain(guard -> visitGate.checkInByGuard(guard, visitId, gate.id)));
     }
 
     @Mutation
@@ -243,7 +254,7 @@ public class VisitApi {
             @Name("gateId") @NonNull @Id String gateId) {
         UUID visitId = Ids.parse("id", id);
         return visibleVisit(visitId, false).chain(() -> visibleGate("gateId", gateId))
-                .chain(gate -> caller.person().chain(guard -> service.checkOutByGuard(guard, visitId, gate.id)));
+                .chain(gate -> caller.person().chain(guard -> visitGate.checkOutByGuard(guard, visitId, gate.id)));
     }
 
     // ------------------------------------------------------------------ administration
@@ -313,20 +324,17 @@ public class VisitApi {
     @Description("How far the site's access devices have got with this visit; FAILED means a guard may have to "
             + "let the visitor in by hand")
     public Uni<List<@NonNull DeviceState>> deviceState(@Source List<Visit> visits) {
-        return Panache.withSession(() -> deviceJobs.states(visits));
+        return deviceJobs.states(visits);
     }
 
     @NonNull
     @Description("Whether a face photo is enrolled (the photo itself is never served)")
     public Uni<List<@NonNull Boolean>> faceEnrolled(@Source List<Visit> visits) {
         List<UUID> ids = visits.stream().map(visit -> visit.id).toList();
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createQuery("select f.visitId from VisitFace f where f.visitId in :ids", UUID.class)
-                .setParameter("ids", ids).getResultList()))
-                .map(found -> {
-                    Set<UUID> enrolled = Set.copyOf(found);
-                    return ids.stream().map(enrolled::contains).toList();
-                });
+        return faces.enrolledAmong(ids).map(found -> {
+            Set<UUID> enrolled = Set.copyOf(found);
+            return ids.stream().map(enrolled::contains).toList();
+        });
     }
 
     @NonNull

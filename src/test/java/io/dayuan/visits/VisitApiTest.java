@@ -435,4 +435,32 @@ class VisitApiTest extends VisitTestBase {
         assertThat(withdrawn.getList("errors")).isNull();
         assertThat(withdrawn.getString("data.withdrawFaceConsent.faceConsentAt")).isNull();
     }
+
+    @Test
+    void theVisitorsTextsGiveTheWindowInTheSitesTimeZone() {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        String site = graphQL.call(graphQL.as("admin"),
+                "mutation($n: String!) { createSite(input: {name: $n, timeZone: \"Europe/Berlin\"}) { id } }",
+                Map.of("n", "柏林院区 " + UUID.randomUUID())).getString("data.createSite.id");
+        Staff host = fixtures.staff();
+        Map<String, Object> input = fixtures.invitation(site);
+        java.time.OffsetDateTime from = java.time.OffsetDateTime.parse((String) input.get("arriveFrom"));
+        java.time.OffsetDateTime until = java.time.OffsetDateTime.parse((String) input.get("arriveUntil"));
+        String inBerlin = localTime(from, berlin) + " – " + localTime(until, berlin);
+        String inShanghai = localTime(from, java.time.ZoneId.of("Asia/Shanghai"));
+
+        UUID id = UUID.fromString(fixtures.invited(host.as(), input).getString("id"));
+        JsonPath cancelled = graphQL.call(host.as(), CANCEL, Map.of("id", id.toString()));
+
+        assertThat(cancelled.getString("data.cancelVisit.status")).as(cancelled.prettify()).isEqualTo("CANCELLED");
+        for (String kind : List.of("VISIT_INVITED", "VISIT_CANCELLED")) {
+            String text = database.rows("SELECT body FROM visitor_message WHERE visit_id = $1 AND kind = $2", id,
+                    kind).get(0).getString("body");
+            assertThat(text).as(kind).contains(inBerlin).doesNotContain(inShanghai);
+        }
+    }
+
+    private static String localTime(java.time.OffsetDateTime time, java.time.ZoneId zone) {
+        return time.atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' ');
+    }
 }

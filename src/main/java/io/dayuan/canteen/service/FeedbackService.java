@@ -118,7 +118,7 @@ public class FeedbackService {
                     if (suggestion.personId == null) {
                         return Uni.createFrom().item(suggestion);
                     }
-                    return notifier.notify(suggestion.personId, CanteenNotices.suggestionAnswered(suggestion))
+                    return notifier.notify(suggestion.personId, CanteenTexts.suggestionAnswered(suggestion))
                             .replaceWith(suggestion);
                 });
     }

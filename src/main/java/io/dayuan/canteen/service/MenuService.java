@@ -187,7 +187,7 @@ public class MenuService {
 
     /** Tells the canteen's diners (everyone with the staff role) and the menuPublished subscribers. */
     private Uni<Void> announce(Canteen canteen, Menu menu, boolean correction) {
-        Notice notice = CanteenNotices.menuAnnounced(canteen, menu, correction);
+        Notice notice = CanteenTexts.menuAnnounced(canteen, menu, correction);
         MenuPublication event = new MenuPublication(menu.id.toString(), canteen.id.toString(), menu.date, menu.meal,
                 menu.revision, correction);
         return notifier.notifyRole(Roles.STAFF, notice).chain(() -> events.publish(MenuPublication.topic(), event));

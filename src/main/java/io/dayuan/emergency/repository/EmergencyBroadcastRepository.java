@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dayuan.emergency.EmergencyBroadcast;
+import io.dayuan.emergency.EmergencyBroadcast.GroupStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +18,11 @@ public class EmergencyBroadcastRepository implements PanacheRepositoryBase<Emerg
 
     public Uni<Long> sentSince(UUID siteId, OffsetDateTime since) {
         return count("siteId = ?1 and sentAt > ?2", siteId, since);
+    }
+
+    /** What became of the broadcast's message to the DingTalk group. */
+    public Uni<Integer> markGroup(UUID id, GroupStatus status, String error) {
+        return update("groupStatus = ?1, groupError = ?2 where id = ?3", status, error, id);
     }
 
     /** The latest broadcasts, newest first: of one site, or of every site when siteId is null. */

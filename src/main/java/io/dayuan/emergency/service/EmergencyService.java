@@ -19,8 +19,6 @@ import io.dayuan.emergency.EmergencyBroadcast;
 import io.dayuan.emergency.EmergencyBroadcast.GroupStatus;
 import io.dayuan.emergency.EmergencyConfig;
 import io.dayuan.emergency.repository.EmergencyBroadcastRepository;
-import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.NotificationChannel;
 import io.dayuan.notifications.channel.Message;
 import io.dayuan.notifications.channel.SendFailure;
@@ -32,7 +30,7 @@ import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
 import io.dayuan.sites.repository.SiteRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
@@ -61,10 +59,10 @@ public class EmergencyService {
             @NonNull @Description("1 to 2000 characters") String body) {
     }
 
-    private record Checked(UUID siteId, String title, String body) {
+    record Checked(UUID siteId, String title, String body) {
     }
 
-    private record GroupOutcome(GroupStatus status, String error) {
+    record GroupOutcome(GroupStatus status, String error) {
     }
 
     @Inject
@@ -88,7 +86,7 @@ public class EmergencyService {
     /** Sends the broadcast (VALIDATION, NOT_FOUND for the site, RATE_LIMITED) and answers its log entry. */
     public Uni<EmergencyBroadcast> broadcast(UUID senderId, EmergencyInput input) {
         Checked checked = check(input);
-        return Panache.withTransaction(() -> record(senderId, checked)).chain(this::toGroup);
+        return record(senderId, checked).chain(this::toGroup);
     }
 
     public Uni<List<EmergencyBroadcast>> latest(UUID siteId, int first) {
@@ -108,14 +106,16 @@ public class EmergencyService {
         return text;
     }
 
-    private Uni<EmergencyBroadcast> record(UUID senderId, Checked checked) {
+    @WithTransaction
+    Uni<EmergencyBroadcast> record(UUID senderId, Checked checked) {
         OffsetDateTime now = clock.now();
         return sites.findById(checked.siteId(), LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Site", checked.siteId()))
                 .chain(site -> broadcasts.sentSince(checked.siteId(), now.minus(config.window())))
                 .invoke(this::withinLimit)
                 .chain(() -> people.list(null, checked.siteId()))
-                .chain(recipients -> notifier.notifyUrgently(recipients, notice(checked))
+                .chain(recipients -> notifier.notifyUrgently(recipients,
+                        EmergencyTexts.broadcast(checked.title(), checked.body()))
                         .chain(() -> broadcasts.persist(entry(senderId, checked, recipients, now))));
     }
 
@@ -124,11 +124,6 @@ public class EmergencyService {
             throw ApiException.rateLimited("This site got " + sentInWindow + " emergency broadcasts in the last "
                     + config.window().toMinutes() + " minutes, the most allowed; try again later");
         }
-    }
-
-    private static Notice notice(Checked checked) {
-        return new Notice(KIND, new LocalizedText(checked.title(), checked.title()),
-                new LocalizedText(checked.body(), checked.body()), null);
     }
 
     private EmergencyBroadcast entry(UUID senderId, Checked checked, List<Person> recipients, OffsetDateTime now) {
@@ -158,13 +153,16 @@ public class EmergencyService {
                             failure.getMessage());
                     return new GroupOutcome(GroupStatus.FAILED, failure.getMessage());
                 })
-                .chain(outcome -> Panache.withTransaction(() -> broadcasts.update(
-                        "groupStatus = ?1, groupError = ?2 where id = ?3", outcome.status(), outcome.error(), entry.id))
-                        .invoke(() -> {
-                            entry.groupStatus = outcome.status();
-                            entry.groupError = outcome.error();
-                        }))
+                .chain(outcome -> recordGroupOutcome(entry, outcome))
                 .replaceWith(entry);
+    }
+
+    @WithTransaction
+    Uni<Void> recordGroupOutcome(EmergencyBroadcast entry, GroupOutcome outcome) {
+        return broadcasts.markGroup(entry.id, outcome.status(), outcome.error()).invoke(() -> {
+            entry.groupStatus = outcome.status();
+            entry.groupError = outcome.error();
+        }).replaceWithVoid();
     }
 
     private static boolean worthRetrying(Throwable failure) {

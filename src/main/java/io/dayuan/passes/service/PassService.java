@@ -206,7 +206,7 @@ public class PassService {
         pass.revokedAt = clock.now();
         pass.revokedReason = reason == null || reason.isBlank() ? null : reason.strip();
         Uni<Void> told = pass.personId == null ? Uni.createFrom().voidItem()
-                : notifier.notify(pass.personId, PassNotices.revoked(pass));
+                : notifier.notify(pass.personId, PassTexts.revoked(pass));
         return revocations.log(pass.id, null).call(() -> told).replaceWith(pass);
     }
 

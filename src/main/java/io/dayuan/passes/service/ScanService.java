@@ -325,7 +325,7 @@ public class ScanService {
             if (admissions < 2) {
                 return Uni.createFrom().voidItem();
             }
-            Notice notice = PassNotices.admittedTwice(pass, admissions);
+            Notice notice = PassTexts.admittedTwice(pass, admissions);
             return scans.flagAdmissions(pass.id).invoke(flagged::addAll)
                     .call(() -> gateEvents.publish(new GateEvent(GateEventKind.ALERT, scan.siteId.toString(),
                             scan.gateId.toString(), Direction.IN, pass.holderName, pass.plate,

@@ -94,6 +94,18 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
         return list("roomId in ?1 and startsAt < ?3 and endsAt > ?2", roomIds, from, to);
     }
 
+    /** The person's bookings a calendar shows that end after {@code since}, in start order. */
+    @WithSession
+    public Uni<List<Booking>> forCalendar(UUID organizerId, OffsetDateTime since) {
+        return list("organizerId = ?1 and status in ?2 and endsAt > ?3 order by startsAt", organizerId, SHOWN, since);
+    }
+
+    /** Checked-in bookings that ended by {@code now} are completed; inside the caller's transaction. */
+    public Uni<Integer> completeEnded(OffsetDateTime now) {
+        return update("status = ?1 where status = ?2 and endsAt <= ?3", BookingStatus.COMPLETED,
+                BookingStatus.CHECKED_IN, now);
+    }
+
     /**
      * Confirmed bookings whose check-in window closed by {@code now}, locked so that a job on another replica skips
      * them rather than releasing them twice.

@@ -1,6 +1,7 @@
 package io.dayuan.rooms.repository;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +29,19 @@ public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
     @WithSession
     public Uni<List<Room>> inOrderOf(List<UUID> ids) {
         return Batches.inOrderOf(ids, wanted -> list("id in ?1", wanted));
+    }
+
+    /** The rooms of the ids, in no order. */
+    @WithSession
+    public Uni<List<Room>> ofIds(Collection<UUID> ids) {
+        return list("id in ?1", ids);
+    }
+
+    /** How many other rooms of the site (all when {@code except} is null) carry the name. */
+    @WithSession
+    public Uni<Long> named(UUID siteId, String name, UUID except) {
+        return except == null ? count("siteId = ?1 and name = ?2", siteId, name)
+                : count("siteId = ?1 and name = ?2 and id <> ?3", siteId, name, except);
     }
 
     @WithSession

@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.dayuan.people.Caller;
 import io.dayuan.people.Person;
 import io.dayuan.people.repository.PersonRepository;
@@ -20,11 +18,14 @@ import io.dayuan.platform.Clock;
 import io.dayuan.rooms.Booking;
 import io.dayuan.rooms.BookingStatus;
 import io.dayuan.rooms.Room;
+import io.dayuan.rooms.RoomsConfig;
 import io.dayuan.rooms.repository.BookingRepository;
+import io.dayuan.rooms.repository.CalendarFeedRepository;
 import io.dayuan.rooms.repository.RoomRepository;
 import io.dayuan.sites.Site;
 import io.dayuan.sites.repository.SiteRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -62,53 +63,56 @@ public class CalendarService {
     BookingRepository bookings;
 
     @Inject
+    CalendarFeedRepository feeds;
+
+    @Inject
     RoomRepository rooms;
 
     @Inject
     SiteRepository sites;
 
-    @ConfigProperty(name = "dayuan.rooms.calendar.base-url", defaultValue = "http://localhost:8080")
-    String baseUrl;
-
-    @ConfigProperty(name = "dayuan.rooms.calendar.past-days", defaultValue = "90")
-    int pastDays;
+    @Inject
+    RoomsConfig config;
 
     /** A new secret feed URL for the caller; an earlier URL stops working. */
     public Uni<String> createFeed() {
         String token = Tokens.random(32);
-        return caller.person().chain(person -> Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("insert into calendar_feed (person_id, token_hash)"
-                        + " values (:person, :hash) on conflict (person_id) do update"
-                        + " set token_hash = excluded.token_hash, created_at = now()")
-                        .setParameter("person", person.id).setParameter("hash", Tokens.sha256(token))
-                        .executeUpdate())))
-                .map(ignored -> baseUrl.replaceAll("/+$", "") + "/calendar/" + token + ".ics");
+        return caller.person().chain(person -> store(person, Tokens.sha256(token)))
+                .map(ignored -> config.calendar().baseUrl().replaceAll("/+$", "") + "/calendar/" + token + ".ics");
+    }
+
+    @WithTransaction
+    Uni<Integer> store(Person person, String tokenHash) {
+        return feeds.store(person.id, tokenHash);
     }
 
     /** Revokes the caller's feed: its URL answers 404 from now on. True if there was one. */
     public Uni<Boolean> revokeFeed() {
-        return caller.person().chain(person -> Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("delete from calendar_feed where person_id = :person")
-                        .setParameter("person", person.id).executeUpdate())))
-                .map(deleted -> deleted > 0);
+        return caller.person().chain(this::revoke).map(deleted -> deleted > 0);
+    }
+
+    @WithTransaction
+    Uni<Integer> revoke(Person person) {
+        return feeds.revoke(person.id);
     }
 
     /** The feed of a token as iCalendar text, or null when no feed has that token. */
+    @WithSession
     public Uni<String> feed(String token) {
-        return Panache.withSession(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("select cast(person_id as text) from calendar_feed"
-                        + " where token_hash = :hash", String.class).setParameter("hash", Tokens.sha256(token))
-                        .getResultList())
-                .chain(found -> found.isEmpty() ? Uni.createFrom().nullItem()
-                        : people.findById(UUID.fromString(found.get(0))).chain(this::calendarOf)));
+        return feeds.personOf(Tokens.sha256(token)).chain(personId -> personId == null ? Uni.createFrom().nullItem()
+                : people.findById(personId).chain(this::calendarOf));
     }
 
     private Uni<String> calendarOf(Person person) {
-        return bookings.list("organizerId = ?1 and status in ?2 and endsAt > ?3 order by startsAt", person.id,
-                BookingRepository.SHOWN, clock.now().minusDays(pastDays))
-                .chain(found -> rooms.list("id in ?1", found.stream().map(b -> b.roomId).collect(Collectors.toSet()))
-                        .chain(roomList -> sites.listAll().map(siteList -> render(person, found,
-                                byId(roomList, room -> room.id), byId(siteList, site -> site.id)))));
+        return bookings.forCalendar(person.id, clock.now().minusDays(config.calendar().pastDays()))
+                .chain(found -> calendarOf(person, found));
+    }
+
+    /** The bookings with their rooms and the rooms' sites. */
+    private Uni<String> calendarOf(Person person, List<Booking> found) {
+        return rooms.ofIds(found.stream().map(b -> b.roomId).collect(Collectors.toSet()))
+                .chain(roomList -> sites.listAll().map(siteList -> render(person, found,
+                        byId(roomList, room -> room.id), byId(siteList, site -> site.id))));
     }
 
     private static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> id) {

@@ -23,7 +23,7 @@ public class ReleaseJob {
     @Inject
     BookingService bookings;
 
-    @Scheduled(identity = "release-no-shows", every = "${dayuan.rooms.release-every:1m}",
+    @Scheduled(identity = "release-no-shows", every = "${dayuan.rooms.release-every}",
             concurrentExecution = ConcurrentExecution.SKIP)
     Uni<Void> releaseNoShows() {
         return bookings.releaseNoShows(clock.now())

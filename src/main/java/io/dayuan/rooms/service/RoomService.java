@@ -63,7 +63,7 @@ public class RoomService {
         room.checkInAfterMinutes = input.checkInAfterMinutes() == null ? 15 : input.checkInAfterMinutes();
         room.doorCode = newDoorCode();
         return sites.require(room.siteId)
-                .chain(() -> repository.count("siteId = ?1 and name = ?2", room.siteId, room.name))
+                .chain(() -> repository.named(room.siteId, room.name, null))
                 .chain(clashes -> {
                     if (clashes > 0) {
                         throw ApiException.conflict("The site has a room named " + room.name + " already");
@@ -81,7 +81,7 @@ public class RoomService {
         }
         return repository.require(id).chain(room -> {
             Uni<Long> clashes = name == null || name.equals(room.name) ? Uni.createFrom().item(0L)
-                    : repository.count("siteId = ?1 and name = ?2 and id <> ?3", room.siteId, name, room.id);
+                    : repository.named(room.siteId, name, room.id);
             return clashes.map(count -> {
                 if (count > 0) {
                     throw ApiException.conflict("The site has a room named " + name + " already");

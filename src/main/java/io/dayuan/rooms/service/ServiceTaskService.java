@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.dayuan.people.Caller;
+import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
 import io.dayuan.platform.Ids;
@@ -16,7 +17,7 @@ import io.dayuan.rooms.ServiceTask;
 import io.dayuan.rooms.ServiceTaskStatus;
 import io.dayuan.rooms.repository.ServiceTaskRepository;
 import io.dayuan.sites.repository.SiteRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -47,7 +48,12 @@ public class ServiceTaskService {
     /** Marks a task done; doing it again changes nothing. A cancelled task cannot be done. */
     public Uni<ServiceTask> markDone(String id) {
         UUID taskId = Ids.parse("id", id);
-        return caller.person().chain(person -> Panache.withTransaction(() -> tasks.require(taskId).map(task -> {
+        return caller.person().chain(person -> markDone(taskId, person));
+    }
+
+    @WithTransaction
+    Uni<ServiceTask> markDone(UUID taskId, Person person) {
+        return tasks.require(taskId).map(task -> {
             if (task.status == ServiceTaskStatus.CANCELLED) {
                 throw ApiException.conflict("The task was cancelled with its booking");
             }
@@ -57,6 +63,6 @@ public class ServiceTaskService {
                 task.doneBy = person.id;
             }
             return task;
-        })));
+        });
     }
 }

@@ -1,21 +1,16 @@
 package io.dayuan.rooms.service;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Ids;
@@ -23,6 +18,7 @@ import io.dayuan.rooms.Booking;
 import io.dayuan.rooms.BookingStatus;
 import io.dayuan.rooms.Room;
 import io.dayuan.rooms.RoomUtilisation;
+import io.dayuan.rooms.RoomsConfig;
 import io.dayuan.rooms.repository.BookingRepository;
 import io.dayuan.rooms.repository.RoomRepository;
 import io.dayuan.sites.repository.SiteRepository;
@@ -45,14 +41,8 @@ public class UtilisationService {
     @Inject
     SiteRepository sites;
 
-    @ConfigProperty(name = "dayuan.rooms.opening-hours.opens", defaultValue = "08:00")
-    LocalTime opens;
-
-    @ConfigProperty(name = "dayuan.rooms.opening-hours.closes", defaultValue = "18:00")
-    LocalTime closes;
-
-    @ConfigProperty(name = "dayuan.rooms.opening-hours.days", defaultValue = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
-    Set<DayOfWeek> openDays;
+    @Inject
+    RoomsConfig config;
 
     public Uni<List<RoomUtilisation>> report(String siteId, LocalDate from, LocalDate to) {
         UUID site = Ids.parse("siteId", siteId);
@@ -62,22 +52,34 @@ public class UtilisationService {
         if (ChronoUnit.DAYS.between(from, to) > 366) {
             throw ApiException.validation("to", "A report covers at most 366 days");
         }
-        return sites.require(site).chain(found -> rooms.listBySite(site).chain(list -> {
-            ZoneId zone = found.zone();
-            List<OffsetDateTime[]> windows = new ArrayList<>();
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                if (openDays.contains(day.getDayOfWeek())) {
-                    windows.add(new OffsetDateTime[] { day.atTime(opens).atZone(zone).toOffsetDateTime(),
-                            day.atTime(closes).atZone(zone).toOffsetDateTime() });
-                }
+        return sites.require(site).chain(found -> rooms.listBySite(site)
+                .chain(list -> report(list, found.zone(), from, to)));
+    }
+
+    private Uni<List<RoomUtilisation>> report(List<Room> list, ZoneId zone, LocalDate from, LocalDate to) {
+        List<OffsetDateTime[]> windows = openingWindows(zone, from, to);
+        OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        return bookings.startingBetween(list.stream().map(room -> room.id).toList(), start, end)
+                .map(found -> list.stream().map(room -> utilisation(room, ofRoom(found, room), windows, start, end))
+                        .toList());
+    }
+
+    /** The opening hours of each open day of the period, in the site's time zone. */
+    private List<OffsetDateTime[]> openingWindows(ZoneId zone, LocalDate from, LocalDate to) {
+        RoomsConfig.OpeningHours hours = config.openingHours();
+        List<OffsetDateTime[]> windows = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (hours.days().contains(day.getDayOfWeek())) {
+                windows.add(new OffsetDateTime[] { day.atTime(hours.opens()).atZone(zone).toOffsetDateTime(),
+                        day.atTime(hours.closes()).atZone(zone).toOffsetDateTime() });
             }
-            OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
-            OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-            return bookings.startingBetween(list.stream().map(room -> room.id).toList(), start, end)
-                    .map(found2 -> list.stream().map(room -> utilisation(room,
-                            found2.stream().filter(b -> b.roomId.equals(room.id)).toList(), windows, start, end))
-                            .toList());
-        }));
+        }
+        return windows;
+    }
+
+    private static List<Booking> ofRoom(List<Booking> found, Room room) {
+        return found.stream().filter(b -> b.roomId.equals(room.id)).toList();
     }
 
     private static RoomUtilisation utilisation(Room room, List<Booking> ofRoom, List<OffsetDateTime[]> windows,

@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.dayuan.platform.Clock;
 import io.dayuan.platform.Randomness;
+import io.dayuan.visits.VisitsConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -66,13 +66,15 @@ public class HikvisionDriver implements AccessDeviceDriver {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final Pattern DIGEST_PARAM = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]*))");
 
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.device-time-zone", defaultValue = "Asia/Shanghai")
+    /** The devices' local time zone and the HTTP timeout; set from the configuration, or by a test. */
     String zoneName;
+    Duration timeout;
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.device-timeout", defaultValue = "PT10S")
-    Duration timeout;
+    void configure(VisitsConfig config) {
+        zoneName = config.deviceTimeZone();
+        timeout = config.deviceTimeout();
+    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -112,7 +114,7 @@ public class HikvisionDriver implements AccessDeviceDriver {
     public void pushPlate(Target device, String plate, Window window) {
         JsonObject list = new JsonObject().put("LicensePlateInfoList", new JsonArray().add(new JsonObject()
                 .put("LicensePlate", plate).put("listType", "whiteList")
-                .put("createTime", local(OffsetDateTime.now()))
+                .put("createTime", local(Clock.current()))
                 .put("effectiveStartDate", window.from().atZoneSameInstant(zone()).format(DATE))
                 .put("effectiveTime", window.until().atZoneSameInstant(zone()).format(DATE))));
         send(device, "PUT", PLATE_RECORD, json(list), "application/json").require("licensePlateAuditData");

@@ -13,6 +13,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AccessDeviceRepository implements PanacheRepositoryBase<AccessDevice, UUID> {
 
+    /** Whether a device has the serial number. */
+    @WithSession
+    public Uni<Boolean> serialTaken(String serialNumber) {
+        return count("serialNumber", serialNumber).map(found -> found > 0);
+    }
+
     @WithSession
     public Uni<List<AccessDevice>> bySite(UUID siteId) {
         return list("siteId = ?1 order by name, id", siteId);

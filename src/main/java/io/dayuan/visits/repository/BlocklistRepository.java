@@ -22,6 +22,12 @@ public class BlocklistRepository implements PanacheRepositoryBase<BlocklistEntry
                 BlockKind.PLATE, String.valueOf(plate)).firstResult();
     }
 
+    /** Whether the value of the kind is blocklisted. */
+    @WithSession
+    public Uni<Boolean> listed(BlockKind kind, String value) {
+        return count("kind = ?1 and value = ?2", kind, value).map(found -> found > 0);
+    }
+
     @WithSession
     public Uni<List<BlocklistEntry>> all() {
         return list("order by createdAt desc, id");

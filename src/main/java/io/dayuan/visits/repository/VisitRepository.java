@@ -6,9 +6,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.dayuan.people.Person;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Batches;
 import io.dayuan.platform.Cursor;
+import io.dayuan.platform.Roles;
 import io.dayuan.visits.Visit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -77,6 +79,28 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
                 + "WHERE host_notified_at IS NULL AND host_id IS NOT NULL AND status = 'REQUESTED' "
                 + "ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", Visit.class)
                 .setParameter("limit", limit).getResultList());
+    }
+
+    /** Visits not used by the end of their window expire; inside the caller's transaction. How many. */
+    public Uni<Integer> expire(OffsetDateTime now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "UPDATE visit SET status = 'EXPIRED' WHERE status IN ('REQUESTED', 'APPROVED') AND arrive_until <= :now")
+                .setParameter("now", now).executeUpdate());
+    }
+
+    /**
+     * The staff member (the earliest) whose phone is the number, written as E.164, as the national number or with
+     * the country code without "+"; null if none.
+     */
+    @WithSession
+    public Uni<Person> staffByPhone(String e164) {
+        String national = e164.startsWith("+86") ? e164.substring(3) : e164;
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT * FROM person WHERE phone IN (:a, :b, :c) AND :role = ANY (roles) "
+                        + "ORDER BY created_at LIMIT 1", Person.class)
+                .setParameter("a", e164).setParameter("b", national).setParameter("c", "86" + national)
+                .setParameter("role", Roles.STAFF).getResultList())
+                .map(found -> found.isEmpty() ? null : found.get(0));
     }
 
     @WithSession

@@ -18,14 +18,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.dayuan.gates.Direction;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
 import io.dayuan.platform.InputLimits;
 import io.dayuan.platform.Ids;
 import io.dayuan.visits.AccessDevice;
+import io.dayuan.visits.VisitsConfig;
 import io.dayuan.visits.service.DeviceEvents;
 import io.dayuan.visits.service.DeviceEvents.Outcome;
 import io.dayuan.visits.service.DeviceEvents.Reported;
@@ -58,8 +57,8 @@ public class DeviceEventResource {
     @Inject
     DeviceEvents events;
 
-    @ConfigProperty(name = "dayuan.visits.device-time-zone", defaultValue = "Asia/Shanghai")
-    String deviceZone;
+    @Inject
+    VisitsConfig config;
 
     @POST
     @Blocking
@@ -133,7 +132,8 @@ public class DeviceEventResource {
             return inRange(OffsetDateTime.parse(value));
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return inRange(LocalDateTime.parse(value).atZone(ZoneId.of(deviceZone)).toOffsetDateTime());
+                ZoneId zone = ZoneId.of(config.deviceTimeZone());
+                return inRange(LocalDateTime.parse(value).atZone(zone).toOffsetDateTime());
             } catch (DateTimeParseException e) {
                 throw ApiException.validation("time", "the event's time is not ISO-8601");
             }

@@ -15,7 +15,7 @@ import io.dayuan.platform.Clock;
 import io.dayuan.visits.BlockKind;
 import io.dayuan.visits.BlocklistEntry;
 import io.dayuan.visits.repository.BlocklistRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** The admins' blocklist of phones, ID cards (kept as keyed hashes) and plates. */
@@ -48,17 +48,22 @@ public class BlocklistService {
         entry.reason = input.reason() == null || input.reason().isBlank() ? null : input.reason().strip();
         entry.createdBy = adminId;
         entry.createdAt = clock.now();
-        return Panache.withTransaction(() -> repository.count("kind = ?1 and value = ?2", entry.kind, entry.value)
-                .chain(existing -> {
-                    if (existing > 0) {
-                        throw ApiException.conflict("This " + entry.kind + " is blocklisted already");
-                    }
-                    return repository.persist(entry);
-                }));
+        return store(entry);
     }
 
+    @WithTransaction
+    Uni<BlocklistEntry> store(BlocklistEntry entry) {
+        return repository.listed(entry.kind, entry.value).chain(listed -> {
+            if (listed) {
+                throw ApiException.conflict("This " + entry.kind + " is blocklisted already");
+            }
+            return repository.persist(entry);
+        });
+    }
+
+    @WithTransaction
     public Uni<Boolean> unblock(UUID id) {
-        return Panache.withTransaction(() -> repository.deleteById(id)).map(deleted -> {
+        return repository.deleteById(id).map(deleted -> {
             if (!deleted) {
                 throw ApiException.notFound("Blocklist entry", id);
             }

@@ -6,15 +6,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.dayuan.gates.Direction;
 import io.dayuan.gates.PassageSource;
 import io.dayuan.platform.Clock;
 import io.dayuan.visits.AccessDevice;
 import io.dayuan.visits.Visit;
+import io.dayuan.visits.VisitsConfig;
+import io.dayuan.visits.repository.DeviceEventRepository;
+import io.dayuan.visits.repository.DeviceEventRepository.Seen;
 import io.dayuan.visits.repository.VisitRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,42 +39,46 @@ public class DeviceEvents {
     VisitRepository visits;
 
     @Inject
-    VisitService service;
+    DeviceEventRepository events;
+
+    @Inject
+    VisitGate gate;
 
     @Inject
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.push-lead")
-    java.time.Duration pushLead;
+    VisitsConfig config;
 
+    @WithTransaction
     public Uni<Outcome> record(AccessDevice device, Reported event) {
         OffsetDateTime at = event.at() == null ? clock.now() : event.at();
         Direction direction = event.direction() == null ? device.direction : event.direction();
-        return Panache.withTransaction(() -> find(device, event, at).chain(visit -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("""
-                        INSERT INTO device_event (device_id, device_serial, event_serial, direction, employee_no,
-                                                  plate, visit_id, occurred_at, received_at)
-                        VALUES (:device, :serial, :event, :direction, :employee, :plate, :visit, :at, :received)
-                        ON CONFLICT (device_serial, event_serial) DO NOTHING""")
-                        .setParameter("device", device.id).setParameter("serial", device.serialNumber)
-                        .setParameter("event", event.eventSerial()).setParameter("direction", direction.name())
-                        .setParameter("employee", event.employeeNo()).setParameter("plate", event.plate())
-                        .setParameter("visit", visit == null ? null : visit.id).setParameter("at", at)
-                        .setParameter("received", clock.now()).executeUpdate())
-                .chain(inserted -> {
-                    if (inserted == 0) {
-                        return Uni.createFrom().item(new Outcome(false, visit == null ? null : visit.id,
-                                visit == null ? null : visit.status.name()));
-                    }
-                    if (visit == null) {
-                        return Uni.createFrom().item(new Outcome(true, null, null));
-                    }
-                    Uni<Visit> moved = direction == Direction.IN
-                            ? service.enter(visit, device.gateId, PassageSource.DEVICE, null, at, false)
-                            : service.leave(visit, device.gateId, PassageSource.DEVICE, null, at, false);
-                    return moved.map(after -> new Outcome(true, after.id, after.status.name()));
-                })));
+        return find(device, event, at).chain(visit -> insert(device, event, direction, visit, at)
+                .chain(inserted -> outcome(inserted > 0, device, direction, visit, at)));
+    }
+
+    /** Records the event once (device serial + event serial); how many rows were inserted. */
+    private Uni<Integer> insert(AccessDevice device, Reported event, Direction direction, Visit visit,
+            OffsetDateTime at) {
+        return events.recordOnce(new Seen(device, event.eventSerial(), direction, event.employeeNo(), event.plate(),
+                visit == null ? null : visit.id, at), clock.now());
+    }
+
+    /** A new event moves its visit in or out; a repeat moves nothing. */
+    private Uni<Outcome> outcome(boolean recorded, AccessDevice device, Direction direction, Visit visit,
+            OffsetDateTime at) {
+        if (!recorded) {
+            return Uni.createFrom().item(new Outcome(false, visit == null ? null : visit.id,
+                    visit == null ? null : visit.status.name()));
+        }
+        if (visit == null) {
+            return Uni.createFrom().item(new Outcome(true, null, null));
+        }
+        Uni<Visit> moved = direction == Direction.IN
+                ? gate.enter(visit, device.gateId, PassageSource.DEVICE, null, at, false)
+                : gate.leave(visit, device.gateId, PassageSource.DEVICE, null, at, false);
+        return moved.map(after -> new Outcome(true, after.id, after.status.name()));
     }
 
     private Uni<Visit> find(AccessDevice device, Reported event, OffsetDateTime at) {
@@ -86,7 +91,7 @@ public class DeviceEvents {
                     || !visit.siteId.equals(device.siteId) ? null : visit);
         }
         if (event.plate() != null) {
-            return visits.byPlate(device.siteId, event.plate(), at, at.plus(pushLead));
+            return visits.byPlate(device.siteId, event.plate(), at, at.plus(config.pushLead()));
         }
         return Uni.createFrom().nullItem();
     }

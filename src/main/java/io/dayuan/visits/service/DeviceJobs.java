@@ -1,6 +1,5 @@
 package io.dayuan.visits.service;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,17 +12,17 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.dayuan.visits.AccessDevice;
 import io.dayuan.visits.DeviceAction;
 import io.dayuan.visits.DeviceJob;
 import io.dayuan.visits.DeviceKind;
 import io.dayuan.visits.DeviceState;
 import io.dayuan.visits.Visit;
+import io.dayuan.visits.VisitsConfig;
 import io.dayuan.visits.repository.AccessDeviceRepository;
 import io.dayuan.visits.repository.DeviceJobRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,14 +39,13 @@ public class DeviceJobs {
     AccessDeviceRepository devices;
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.push-lead")
-    Duration pushLead;
+    VisitsConfig config;
 
     /** For an approved visit: push to every device of its site ahead of the window, remove at its end. */
     public Uni<Void> schedule(Visit visit, OffsetDateTime now) {
         return devices.bySite(visit.siteId).chain(siteDevices -> {
             List<DeviceJob> planned = new ArrayList<>();
-            OffsetDateTime pushAt = max(now, visit.arriveFrom.minus(pushLead));
+            OffsetDateTime pushAt = max(now, visit.arriveFrom.minus(config.pushLead()));
             for (AccessDevice device : siteDevices) {
                 if (device.kind == DeviceKind.FACE_TERMINAL) {
                     planned.add(job(visit.id, device.id, DeviceAction.PUSH_PERSON, pushAt));
@@ -66,7 +64,7 @@ public class DeviceJobs {
      * the visitor are told to forget them now.
      */
     public Uni<Void> withdraw(Visit visit, OffsetDateTime now) {
-        return jobs.list("visitId = ?1 and status = ?2", visit.id, DeviceJob.Status.PENDING).chain(pending -> {
+        return jobs.ofVisit(visit.id, null, DeviceJob.Status.PENDING).chain(pending -> {
             for (DeviceJob job : pending) {
                 if (job.action.push()) {
                     job.status = DeviceJob.Status.CANCELLED;
@@ -81,15 +79,15 @@ public class DeviceJobs {
 
     /** A new face: the face terminals that already know the visitor get the person again, with the face. */
     public Uni<Void> repushFaces(Visit visit, OffsetDateTime now) {
-        return jobs.list("visitId = ?1 and action = ?2 and status = ?3", visit.id, DeviceAction.PUSH_PERSON,
-                DeviceJob.Status.DONE).chain(done -> {
-                    List<DeviceJob> again = done.stream().map(job -> job.deviceId).distinct()
-                            .map(device -> job(visit.id, device, DeviceAction.PUSH_PERSON, now)).toList();
-                    return again.isEmpty() ? Uni.createFrom().voidItem() : jobs.persist(again).replaceWithVoid();
-                });
+        return jobs.ofVisit(visit.id, DeviceAction.PUSH_PERSON, DeviceJob.Status.DONE).chain(done -> {
+            List<DeviceJob> again = done.stream().map(job -> job.deviceId).distinct()
+                    .map(device -> job(visit.id, device, DeviceAction.PUSH_PERSON, now)).toList();
+            return again.isEmpty() ? Uni.createFrom().voidItem() : jobs.persist(again).replaceWithVoid();
+        });
     }
 
     /** The device state of each visit, in their order. */
+    @WithSession
     public Uni<List<DeviceState>> states(List<Visit> visits) {
         List<UUID> ids = visits.stream().map(visit -> visit.id).toList();
         return jobs.ofVisits(ids).map(found -> {

@@ -23,7 +23,8 @@ import io.dayuan.visits.AccessDevice;
 import io.dayuan.visits.DeviceKind;
 import io.dayuan.visits.DeviceVendor;
 import io.dayuan.visits.repository.AccessDeviceRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** Access devices at gates: registered by admins, authenticated when they post events. */
@@ -59,7 +60,15 @@ public class DeviceService {
             throw ApiException.validation("baseUrl", "baseUrl is an http(s) URL with a host");
         }
         String secret = Secrets.newToken();
-        return Panache.withTransaction(() -> gates.findById(gateId).chain(gate -> {
+        return store(gateId, input, url, secret).map(device -> {
+            device.eventSecret = secret;
+            return device;
+        });
+    }
+
+    @WithTransaction
+    Uni<AccessDevice> store(UUID gateId, NewDevice input, URI url, String secret) {
+        return gates.findById(gateId).chain(gate -> {
             if (gate == null) {
                 throw ApiException.notFound("Gate", gateId);
             }
@@ -80,15 +89,12 @@ public class DeviceService {
                 device.passwordCipher = sealed.ciphertext();
             }
             device.eventSecretHash = Secrets.hash(secret);
-            return devices.count("serialNumber", device.serialNumber).chain(clashes -> {
-                if (clashes > 0) {
+            return devices.serialTaken(device.serialNumber).chain(taken -> {
+                if (taken) {
                     throw ApiException.conflict("A device with serial number " + device.serialNumber + " exists");
                 }
                 return devices.persist(device);
             });
-        })).map(device -> {
-            device.eventSecret = secret;
-            return device;
         });
     }
 
@@ -96,9 +102,10 @@ public class DeviceService {
      * The device of an events request, from HTTP Basic credentials: any user name, the device's event secret as
      * password. UNAUTHENTICATED when they do not match (the same whether the device exists or not).
      */
+    @WithSession
     public Uni<AccessDevice> authenticate(UUID deviceId, String authorization) {
         String secret = basicPassword(authorization);
-        return Panache.withSession(() -> devices.findById(deviceId)).map(device -> {
+        return devices.findById(deviceId).map(device -> {
             String presented = secret == null ? "" : Secrets.hash(secret);
             if (device == null || !Secrets.same(device.eventSecretHash, presented)) {
                 throw new ApiException(ErrorCode.UNAUTHENTICATED, "Device credentials are not valid", null);

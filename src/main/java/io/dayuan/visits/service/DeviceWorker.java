@@ -9,7 +9,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.dayuan.gates.GateEvent;
@@ -22,17 +21,18 @@ import io.dayuan.platform.outbox.Outbox;
 import io.dayuan.platform.outbox.OutboxTable;
 import io.dayuan.visits.DeviceAction;
 import io.dayuan.visits.DeviceVendor;
+import io.dayuan.visits.VisitsConfig;
 import io.dayuan.visits.device.AccessDeviceDriver;
 import io.dayuan.visits.device.AccessDeviceDriver.Face;
 import io.dayuan.visits.device.AccessDeviceDriver.Target;
 import io.dayuan.visits.device.AccessDeviceDriver.Window;
 import io.dayuan.visits.device.Drivers;
+import io.dayuan.visits.repository.DeviceJobRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Runs the device outbox ({@link Outbox}: claimed for a lease, marked only while the claim holds, retried with
@@ -100,6 +100,9 @@ public class DeviceWorker {
     Vertx vertx;
 
     @Inject
+    DeviceJobRepository jobs;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -109,22 +112,14 @@ public class DeviceWorker {
     VisitCrypto crypto;
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.device-retry.base")
-    Duration retryBase;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.device-retry.max-attempts")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.device-batch", defaultValue = "20")
-    int batch;
+    VisitsConfig config;
 
     private Outbox outbox;
 
     @PostConstruct
     void outbox() {
-        outbox = new Outbox(pool, TABLE, new Backoff(maxAttempts, retryBase, LONGEST_WAIT));
+        VisitsConfig.DeviceRetry retry = config.deviceRetry();
+        outbox = new Outbox(pool, TABLE, new Backoff(retry.maxAttempts(), retry.base(), LONGEST_WAIT));
     }
 
     @Scheduled(identity = "visits-device-worker", every = "${dayuan.visits.device-worker-every}",
@@ -135,7 +130,7 @@ public class DeviceWorker {
 
     /** Runs the jobs due at {@code now}, one after the other; returns how many were attempted. */
     public Uni<Integer> runDue(OffsetDateTime now) {
-        return outbox.claim(now, LEASE, batch).chain(claimed -> outbox
+        return outbox.claim(now, LEASE, config.deviceBatch()).chain(claimed -> outbox
                 .each(claimed, claim -> claim, 1, claim -> attempt(new Job(claim), now))
                 .replaceWith(claimed.size()));
     }
@@ -192,9 +187,7 @@ public class DeviceWorker {
     }
 
     private Uni<Void> recordAttempt(Job job, String error, OffsetDateTime now) {
-        return pool.preparedQuery("INSERT INTO device_job_attempt (job_id, attempted_at, ok, error) "
-                + "VALUES ($1, $2, $3, $4)").execute(Tuple.of(job.claim().id(), now, error == null, error))
-                .replaceWithVoid();
+        return jobs.recordAttempt(job.claim().id(), now, error);
     }
 
     private Uni<Boolean> settle(Job job, String error, OffsetDateTime now) {

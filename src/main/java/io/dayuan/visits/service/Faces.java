@@ -2,7 +2,6 @@ package io.dayuan.visits.service;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import java.awt.image.BufferedImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.dayuan.platform.ApiException;
@@ -23,12 +21,12 @@ import io.dayuan.platform.Clock;
 import io.dayuan.platform.ErrorCode;
 import io.dayuan.visits.Visit;
 import io.dayuan.visits.VisitFace;
+import io.dayuan.visits.VisitsConfig;
+import io.dayuan.visits.repository.VisitFaceRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Face photos: checked, encrypted, stored apart from the visit, and deleted with a record of the deletion. */
 @ApplicationScoped
@@ -45,14 +43,13 @@ public class Faces {
     VisitCrypto crypto;
 
     @Inject
-    Pool pool;
+    VisitFaceRepository faces;
 
     @Inject
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.face-retention")
-    Duration retention;
+    VisitsConfig config;
 
     /** The content type of a real JPEG or PNG photo of at most 2 MB and 4096 x 4096 pixels, or VALIDATION naming the field "face". */
     public static String check(byte[] image) {
@@ -134,24 +131,16 @@ public class Faces {
             face.ciphertext = sealed.ciphertext();
             face.uploadedAt = now;
             return (existing == null ? session.persist(face) : Uni.createFrom().voidItem())
-                    .chain(() -> existing == null ? Uni.createFrom().voidItem() : record(visit.id, now, "REPLACED"));
+                    .chain(() -> existing == null ? Uni.createFrom().voidItem()
+                            : faces.recordDeletion(visit.id, now, "REPLACED"));
         }));
     }
 
     /** Deletes the visit's photo, if any, and records the deletion; inside the caller's transaction. */
     public Uni<Void> delete(UUID visitId, String reason, OffsetDateTime now) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("DELETE FROM visit_face WHERE visit_id = :visit").setParameter("visit", visitId)
-                .executeUpdate()
-                .chain(deleted -> deleted > 0 ? record(visitId, now, reason) : Uni.createFrom().voidItem()));
-    }
-
-    private Uni<Void> record(UUID visitId, OffsetDateTime now, String reason) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("INSERT INTO visit_face_deletion (visit_id, deleted_at, reason) "
-                        + "VALUES (:visit, :at, :reason)")
-                .setParameter("visit", visitId).setParameter("at", now).setParameter("reason", reason)
-                .executeUpdate()).replaceWithVoid();
+        return faces.deleteOf(visitId)
+                .chain(deleted -> deleted > 0 ? faces.recordDeletion(visitId, now, reason)
+                        : Uni.createFrom().voidItem());
     }
 
     @Scheduled(identity = "visits-face-retention", every = "${dayuan.visits.jobs-every}",
@@ -169,15 +158,6 @@ public class Faces {
      * whose visit is over without use, with a deletion record each. One statement: safe with several replicas.
      */
     public int purge(OffsetDateTime now) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("""
-                WITH gone AS (
-                    DELETE FROM visit_face f USING visit v
-                    WHERE v.id = f.visit_id
-                      AND (least(v.checked_out_at, v.arrive_until) + $2::bigint * interval '1 second' <= $1
-                           OR v.status IN ('CANCELLED', 'REJECTED', 'EXPIRED'))
-                    RETURNING f.visit_id)
-                INSERT INTO visit_face_deletion (visit_id, deleted_at, reason)
-                SELECT visit_id, $1, 'RETENTION' FROM gone""")
-                .execute(Tuple.of(now, retention.getSeconds())).map(rows -> rows.rowCount()));
+        return VertxContextSupport.subscribeAndAwait(() -> faces.purge(now, config.faceRetention()));
     }
 }

@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.platform.Clock;
 import io.dayuan.visits.Visit;
@@ -39,6 +37,9 @@ public class HostNotices {
     @Inject
     VisitRepository visits;
 
+    @Inject
+    VisitSteps steps;
+
     @Scheduled(identity = "visits-host-notices", every = "${dayuan.visits.host-notice-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
@@ -55,11 +56,8 @@ public class HostNotices {
 
     private Uni<Visit> tell(Visit visit) {
         visit.hostNotifiedAt = clock.now();
-        return notifier.notify(visit.hostId, new Notice("VISIT_REQUESTED",
-                new LocalizedText("访客来访申请", "Visit request"),
-                new LocalizedText(visit.visitorName + " 申请于 " + VisitService.window(visit) + " 来访，请审批",
-                        visit.visitorName + " asks to visit " + VisitService.window(visit)
-                                + "; please approve or reject"),
-                "dayuan://visits/" + visit.id)).replaceWith(visit);
+        return steps.zoneOf(visit)
+                .chain(zone -> notifier.notify(visit.hostId, VisitTexts.requestToHost(visit, zone)))
+                .replaceWith(visit);
     }
 }

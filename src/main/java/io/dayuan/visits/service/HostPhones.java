@@ -1,6 +1,5 @@
 package io.dayuan.visits.service;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -9,11 +8,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.dayuan.people.PhoneSharing;
 import io.dayuan.platform.Clock;
 import io.dayuan.platform.Roles;
+import io.dayuan.visits.VisitsConfig;
 import io.dayuan.visits.repository.VisitRepository;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +30,8 @@ public class HostPhones implements PhoneSharing {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "dayuan.visits.push-lead")
-    Duration pushLead;
+    @Inject
+    VisitsConfig config;
 
     @Override
     public Uni<Set<UUID>> sharedWith(SecurityIdentity caller, List<UUID> people) {
@@ -41,6 +39,6 @@ public class HostPhones implements PhoneSharing {
             return Uni.createFrom().item(Set.of());
         }
         OffsetDateTime now = clock.now();
-        return visits.hostsAtTheGate(people, now, now.plus(pushLead)).map(Set::copyOf);
+        return visits.hostsAtTheGate(people, now, now.plus(config.pushLead())).map(Set::copyOf);
     }
 }

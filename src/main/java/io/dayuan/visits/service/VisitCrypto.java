@@ -14,11 +14,11 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Randomness;
+import io.dayuan.visits.VisitsConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 
@@ -39,25 +39,21 @@ public class VisitCrypto {
     private final SecretKeySpec aesKey;
     private final SecretKeySpec hmacKey;
 
-    VisitCrypto(@ConfigProperty(name = "dayuan.visits.face-key") Optional<String> faceKey,
-            @ConfigProperty(name = "dayuan.visits.id-hash-key") Optional<String> idHashKey) {
-        this.aesKey = new SecretKeySpec(key("dayuan.visits.face-key", faceKey), "AES");
-        this.hmacKey = new SecretKeySpec(key("dayuan.visits.id-hash-key", idHashKey), "HmacSHA256");
+    VisitCrypto(VisitsConfig config) {
+        this.aesKey = new SecretKeySpec(key("dayuan.visits.face-key", config.faceKey()), "AES");
+        this.hmacKey = new SecretKeySpec(key("dayuan.visits.id-hash-key", config.idHashKey()), "HmacSHA256");
     }
 
     /** Fails the start in prod when a key is missing: faces are never stored under a made-up key there. */
-    void check(@Observes StartupEvent started,
-            @ConfigProperty(name = "dayuan.visits.faces-enabled") boolean facesEnabled,
-            @ConfigProperty(name = "dayuan.visits.face-key") Optional<String> faceKey,
-            @ConfigProperty(name = "dayuan.visits.id-hash-key") Optional<String> idHashKey) {
+    void check(@Observes StartupEvent started, VisitsConfig config) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
-        if (facesEnabled && faceKey.filter(value -> !value.isBlank()).isEmpty()) {
+        if (config.facesEnabled() && config.faceKey().filter(value -> !value.isBlank()).isEmpty()) {
             throw new IllegalStateException("dayuan.visits.face-key (DAYUAN_VISITS_FACE_KEY) must be set when "
                     + "dayuan.visits.faces-enabled is true: base64 of 32 random bytes");
         }
-        if (idHashKey.filter(value -> !value.isBlank()).isEmpty()) {
+        if (config.idHashKey().filter(value -> !value.isBlank()).isEmpty()) {
             throw new IllegalStateException("dayuan.visits.id-hash-key (DAYUAN_VISITS_ID_HASH_KEY) must be set: "
                     + "base64 of 32 random bytes");
         }

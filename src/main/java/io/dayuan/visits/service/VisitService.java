@@ -1,15 +1,12 @@
 package io.dayuan.visits.service;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,43 +14,36 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
-import io.dayuan.gates.Direction;
-import io.dayuan.gates.Gate;
-import io.dayuan.gates.GateEvent;
-import io.dayuan.gates.GateEventKind;
-import io.dayuan.gates.PassageSource;
-import io.dayuan.gates.SubjectKind;
-import io.dayuan.gates.repository.GateRepository;
-import io.dayuan.gates.service.GateEvents;
-import io.dayuan.gates.service.GatePassages;
-import io.dayuan.gates.service.GatePassages.Passage;
 import io.dayuan.notifications.LocalizedText;
-import io.dayuan.notifications.Notice;
 import io.dayuan.notifications.service.Notifier;
 import io.dayuan.people.Person;
-import io.dayuan.people.repository.PersonRepository;
 import io.dayuan.platform.ApiException;
 import io.dayuan.platform.Clock;
 import io.dayuan.platform.Cursor;
-import io.dayuan.platform.Ids;
-import io.dayuan.platform.Roles;
 import io.dayuan.sites.repository.SiteRepository;
 import io.dayuan.sites.service.SiteMembers;
 import io.dayuan.visits.BlocklistEntry;
 import io.dayuan.visits.Visit;
-import io.dayuan.visits.VisitApproved;
-import io.dayuan.visits.VisitClosed;
 import io.dayuan.visits.VisitStatus;
+import io.dayuan.visits.VisitsConfig.RequestLimit;
+import io.dayuan.visits.VisitsConfig;
 import io.dayuan.visits.repository.BlocklistRepository;
 import io.dayuan.visits.repository.VisitRepository;
+import io.dayuan.visits.service.NewVisit.Checked;
+import io.dayuan.visits.service.NewVisit.Typed;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** A visit from invitation or request to its end: every write is one transaction, checked before it starts. */
+/**
+ * A visit from invitation or request to its end, as its host and its visitor see it: every write is one
+ * transaction, checked before it starts. Decisions ({@link VisitDecisions}) and the gate ({@link VisitGate}) have
+ * their own classes.
+ */
 @ApplicationScoped
 public class VisitService {
 
@@ -76,26 +66,14 @@ public class VisitService {
             List<String> companionNames, @Min(0) @Max(20) Integer companionCount) {
     }
 
-    /** What the visitor typed, checked and normalised. */
-    record Checked(UUID siteId, String name, String phone, String purpose, OffsetDateTime from,
-            OffsetDateTime until, String plate, String idHash, String idLast4, List<String> companionNames,
-            int companionCount) {
-    }
-
     @Inject
     VisitRepository visits;
-
-    @Inject
-    PersonRepository people;
 
     @Inject
     SiteRepository sites;
 
     @Inject
     SiteMembers siteMembers;
-
-    @Inject
-    GateRepository gates;
 
     @Inject
     BlocklistRepository blocklist;
@@ -113,6 +91,9 @@ public class VisitService {
     VisitorMessages messages;
 
     @Inject
+    VisitSteps steps;
+
+    @Inject
     DeviceJobs deviceJobs;
 
     @Inject
@@ -122,68 +103,52 @@ public class VisitService {
     Notifier notifier;
 
     @Inject
-    GateEvents gateEvents;
-
-    @Inject
-    GatePassages passages;
-
-    @Inject
-    Event<VisitApproved> approvedEvents;
-
-    @Inject
-    Event<VisitClosed> closedEvents;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.request-limit.per-client")
-    int perClient;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.request-limit.per-phone")
-    int perPhone;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.request-limit.window")
-    Duration limitWindow;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.push-lead")
-    Duration pushLead;
+    VisitsConfig config;
 
     // ------------------------------------------------------------------ booking
 
     /** A staff host invites a visitor: approved at once. A blocklisted visitor is refused and the guards alerted. */
     public Uni<Visit> invite(Person host, Invitation input) {
         OffsetDateTime now = clock.now();
-        Checked checked = check(now, input.siteId(), input.visitorName(), input.visitorPhone(), input.purpose(),
-                input.arriveFrom(), input.arriveUntil(), input.plate(), input.visitorIdCard(),
-                input.companionNames(), input.companionCount());
-        return sites.require(checked.siteId())
-                .chain(() -> blocklist.match(checked.phone(), checked.idHash(), checked.plate()))
-                .chain(blocked -> {
-                    if (blocked != null) {
-                        return Panache.withTransaction(() -> alertBlocked(checked, blocked, now,
-                                "invited by " + host.name)).chain(() -> Uni.createFrom().failure(
-                                        ApiException.forbidden("The visitor may not be invited")));
-                    }
-                    String token = Secrets.newToken();
-                    return Panache.withTransaction(() -> {
-                        Visit visit = newVisit(checked, token);
-                        visit.hostId = host.id;
-                        visit.status = VisitStatus.APPROVED;
-                        visit.decidedBy = host.id;
-                        return Panache.getSession().chain(session -> session.persist(visit))
-                                .chain(() -> messages.send(visit, "VISIT_INVITED",
-                                        host.name + " 邀请您于 " + window(visit) + " 来访。查看、取消或登记人脸："
-                                                + messages.link(token),
-                                        host.name + " invites you to visit " + window(visit)
-                                                + ". View, cancel or enrol your face: " + messages.link(token)))
-                                .chain(() -> approved(visit, now))
-                                .map(ignored -> {
-                                    visit.visitorToken = token;
-                                    return visit;
-                                });
-                    });
-                });
+        Checked checked = NewVisit.check(Typed.of(input), now, crypto);
+        return sites.require(checked.siteId()).chain(site -> screened(host, checked, site.zone(), now));
+    }
+
+    /** Invited, or refused when the visitor is blocklisted. */
+    private Uni<Visit> screened(Person host, Checked checked, ZoneId zone, OffsetDateTime now) {
+        return blocklist.match(checked.phone(), checked.idHash(), checked.plate()).chain(blocked -> blocked == null
+                ? invited(host, checked, zone, now) : refused(host, checked, blocked, now));
+    }
+
+    /** The alert is committed before the refusal answers. */
+    private Uni<Visit> refused(Person host, Checked checked, BlocklistEntry blocked, OffsetDateTime now) {
+        return alertRefused(host, checked, blocked, now)
+                .chain(() -> Uni.createFrom().failure(ApiException.forbidden("The visitor may not be invited")));
+    }
+
+    @WithTransaction
+    Uni<Void> alertRefused(Person host, Checked checked, BlocklistEntry blocked, OffsetDateTime now) {
+        return steps.alertBlocked(checked, blocked, now, "invited by " + host.name);
+    }
+
+    private Uni<Visit> invited(Person host, Checked checked, ZoneId zone, OffsetDateTime now) {
+        String token = Secrets.newToken();
+        Visit visit = NewVisit.visit(checked, token);
+        visit.hostId = host.id;
+        visit.status = VisitStatus.APPROVED;
+        visit.decidedBy = host.id;
+        LocalizedText text = VisitTexts.invited(host.name, visit, zone, messages.link(token));
+        return storeInvited(visit, text, now).map(ignored -> {
+            visit.visitorToken = token;
+            return visit;
+        });
+    }
+
+    @WithTransaction
+    Uni<Void> storeInvited(Visit visit, LocalizedText text, OffsetDateTime now) {
+        return Panache.getSession().chain(session -> session.persist(visit))
+                .chain(() -> messages.send(visit, "VISIT_INVITED", text))
+                .chain(() -> steps.approved(visit, now));
     }
 
     /**
@@ -193,208 +158,67 @@ public class VisitService {
      */
     public Uni<Visit> request(VisitRequest input, String client) {
         OffsetDateTime now = clock.now();
-        return rateLimiter.hit("client:" + client, perClient, limitWindow, now).chain(() -> {
-            Checked checked = check(now, input.siteId(), input.visitorName(), input.visitorPhone(), input.purpose(),
-                    input.arriveFrom(), input.arriveUntil(), input.plate(), input.visitorIdCard(),
-                    input.companionNames(), input.companionCount());
+        RequestLimit limit = config.requestLimit();
+        return rateLimiter.hit("client:" + client, limit.perClient(), limit.window(), now).chain(() -> {
+            Checked checked = NewVisit.check(Typed.of(input), now, crypto);
             String hostPhone = VisitorInput.mobile("hostPhone", input.hostPhone());
-            return rateLimiter.hit("phone:" + checked.phone(), perPhone, limitWindow, now)
-                    .chain(() -> rateLimiter.hit("host:" + hostPhone, perPhone * 4, limitWindow, now))
+            return rateLimiter.hit("phone:" + checked.phone(), limit.perPhone(), limit.window(), now)
+                    .chain(() -> rateLimiter.hit("host:" + hostPhone, limit.perPhone() * 4, limit.window(), now))
                     .chain(() -> sites.require(checked.siteId()))
-                    .chain(() -> host(hostPhone))
+                    .chain(() -> visits.staffByPhone(hostPhone))
+                    // a host who does not act at the visit's site is no host there (parked as an unknown phone)
                     .chain(host -> siteMembers.actingAt(host, checked.siteId()))
-                    .chain(host -> blocklist.match(checked.phone(), checked.idHash(), checked.plate())
-                            .chain(blocked -> createRequest(checked, host, blocked, now)));
+                    .chain(host -> requested(checked, host, now));
         });
     }
 
-    private Uni<Visit> createRequest(Checked checked, Person host, BlocklistEntry blocked, OffsetDateTime now) {
+    private Uni<Visit> requested(Checked checked, Person host, OffsetDateTime now) {
+        return blocklist.match(checked.phone(), checked.idHash(), checked.plate())
+                .chain(blocked -> createRequest(checked, host, blocked, now));
+    }
+
+    @WithTransaction
+    Uni<Visit> createRequest(Checked checked, Person host, BlocklistEntry blocked, OffsetDateTime now) {
         String token = Secrets.newToken();
-        return Panache.withTransaction(() -> {
-            Visit visit = newVisit(checked, token);
-            visit.status = VisitStatus.REQUESTED;
-            if (blocked != null) {
-                visit.parkedReason = "BLOCKLISTED";
-            } else if (host == null) {
-                visit.parkedReason = "UNKNOWN_HOST";
-            } else {
-                visit.hostId = host.id;
-            }
-            Uni<Void> alert = blocked == null ? Uni.createFrom().voidItem()
-                    : alertBlocked(checked, blocked, now, "asked for a visit");
-            // the same statements whether the host phone is staff's or not (nothing in the answer's timing tells
-            // them apart): the host hears of the request from HostNotices, after the answer
-            return Panache.getSession().chain(session -> session.persist(visit))
-                    .chain(() -> alert)
-                    .chain(() -> messages.send(visit, "VISIT_REQUESTED",
-                            "您的来访申请已提交，审批后将短信通知您。查看或取消：" + messages.link(token),
-                            "Your visit request was received; you will get a text when it is decided. View or "
-                                    + "cancel: " + messages.link(token)))
-                    .replaceWith(visit);
-        });
-    }
-
-    /**
-     * A staff member whose phone is the given number (as E.164 or as the national number); one who does not act at
-     * the visit's site is no host there (the request is parked as for an unknown phone).
-     */
-    private Uni<Person> host(String e164) {
-        String national = e164.startsWith("+86") ? e164.substring(3) : e164;
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT * FROM person WHERE phone IN (:a, :b, :c) AND :role = ANY (roles) "
-                        + "ORDER BY created_at LIMIT 1", Person.class)
-                .setParameter("a", e164).setParameter("b", national).setParameter("c", "86" + national)
-                .setParameter("role", Roles.STAFF).getResultList()))
-                .map(found -> found.isEmpty() ? null : found.get(0));
-    }
-
-
-    private Checked check(OffsetDateTime now, String siteId, String name, String phone, String purpose,
-            OffsetDateTime from, OffsetDateTime until, String plate, String idCard, List<String> companionNames,
-            Integer companionCount) {
-        UUID site = Ids.parse("siteId", siteId);
-        if (name == null || name.isBlank()) {
-            throw ApiException.validation("visitorName", "visitorName is required");
+        Visit visit = NewVisit.visit(checked, token);
+        visit.status = VisitStatus.REQUESTED;
+        if (blocked != null) {
+            visit.parkedReason = "BLOCKLISTED";
+        } else if (host == null) {
+            visit.parkedReason = "UNKNOWN_HOST";
+        } else {
+            visit.hostId = host.id;
         }
-        String mobile = VisitorInput.mobile("visitorPhone", phone);
-        VisitorInput.window(now, from, until);
-        String normalisedPlate = VisitorInput.plate("plate", plate);
-        String id = VisitorInput.idCard("visitorIdCard", idCard);
-        List<String> names = VisitorInput.companionNames(companionNames);
-        int count = VisitorInput.companionCount(companionCount, names);
-        return new Checked(site, name.strip(), mobile, purpose == null || purpose.isBlank() ? null : purpose.strip(),
-                from, until, normalisedPlate, id == null ? null : crypto.idCardHash(id),
-                id == null ? null : id.substring(14), names, count);
-    }
-
-    private static Visit newVisit(Checked checked, String token) {
-        Visit visit = new Visit();
-        visit.siteId = checked.siteId();
-        visit.visitorName = checked.name();
-        visit.visitorPhone = checked.phone();
-        visit.purpose = checked.purpose();
-        visit.arriveFrom = checked.from();
-        visit.arriveUntil = checked.until();
-        visit.plate = checked.plate();
-        visit.idCardHash = checked.idHash();
-        visit.idCardLast4 = checked.idLast4();
-        visit.companionNames = checked.companionNames();
-        visit.companionCount = checked.companionCount();
-        visit.tokenHash = Secrets.hash(token);
-        return visit;
-    }
-
-    private Uni<Void> alertBlocked(Checked checked, BlocklistEntry blocked, OffsetDateTime now, String how) {
-        String detail = "Blocklisted visitor (" + blocked.kind + ") " + how;
-        return gateEvents.publish(new GateEvent(GateEventKind.ALERT, checked.siteId().toString(), null, null,
-                checked.name(), checked.plate(), detail, now))
-                .chain(() -> notifier.notifyRole(Roles.GUARD, checked.siteId(), new Notice("VISITOR_BLOCKED",
-                        new LocalizedText("黑名单访客", "Blocklisted visitor"),
-                        new LocalizedText("黑名单中的访客 " + checked.name() + " 试图预约来访",
-                                "Blocklisted visitor " + checked.name() + " tried to book a visit"),
-                        null)));
-    }
-
-    // ------------------------------------------------------------------ decisions
-
-    public Uni<Visit> approve(Person caller, boolean admin, UUID id) {
-        OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> decidable(caller, admin, id, now).chain(visit -> {
-            visit.status = VisitStatus.APPROVED;
-            visit.decidedBy = caller.id;
-            return messages.send(visit, "VISIT_APPROVED",
-                    "您于 " + window(visit) + " 的来访申请已获批准。", "Your visit " + window(visit) + " is approved.")
-                    .chain(() -> approved(visit, now)).replaceWith(visit);
-        }));
-    }
-
-    public Uni<Visit> reject(Person caller, boolean admin, UUID id, String reason) {
-        OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> decidable(caller, admin, id, now).chain(visit -> {
-            visit.status = VisitStatus.REJECTED;
-            visit.decidedBy = caller.id;
-            visit.rejectReason = reason == null || reason.isBlank() ? null : reason.strip();
-            return messages.send(visit, "VISIT_REJECTED",
-                    "很抱歉，您于 " + window(visit) + " 的来访申请未获批准。",
-                    "Sorry, your visit " + window(visit) + " was not approved.")
-                    .chain(() -> closed(visit, now, "REJECTED")).replaceWith(visit);
-        }));
-    }
-
-    private Uni<Visit> decidable(Person caller, boolean admin, UUID id, OffsetDateTime now) {
-        return hosted(caller, admin, id).map(visit -> {
-            if (visit.status != VisitStatus.REQUESTED) {
-                throw ApiException.conflict("The visit is " + visit.status + ", not REQUESTED");
-            }
-            if (!visit.arriveUntil.isAfter(now)) {
-                throw ApiException.conflict("The visit's window is over");
-            }
-            return visit;
-        });
-    }
-
-    /** The visit, if the caller is its host or an admin. */
-    private Uni<Visit> hosted(Person caller, boolean admin, UUID id) {
-        return visits.require(id).map(visit -> {
-            if (!admin && !caller.id.equals(visit.hostId)) {
-                throw ApiException.forbidden("Only the visit's host or an admin may do this");
-            }
-            return visit;
-        });
-    }
-
-    /** Devices get the visit, and other features (passes) hear of it, in the approving transaction. */
-    private Uni<Void> approved(Visit visit, OffsetDateTime now) {
-        VisitApproved event = new VisitApproved(visit.id, visit.siteId, visit.visitorName, visit.plate,
-                visit.arriveFrom, visit.arriveUntil);
-        return Panache.getSession().chain(session -> session.flush())
-                .chain(() -> deviceJobs.schedule(visit, now))
-                .chain(() -> {
-                    approvedEvents.fire(event);
-                    return followUps(event.followUps());
-                });
-    }
-
-    private Uni<Void> closed(Visit visit, OffsetDateTime now, String reason) {
-        VisitClosed event = new VisitClosed(visit.id, visit.status);
-        return faces.delete(visit.id, reason, now)
-                .chain(() -> deviceJobs.withdraw(visit, now))
-                .chain(() -> {
-                    closedEvents.fire(event);
-                    return followUps(event.followUps());
-                });
-    }
-
-    private static Uni<Void> followUps(List<Supplier<Uni<?>>> work) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Supplier<Uni<?>> step : work) {
-            chain = chain.chain(() -> step.get()).replaceWithVoid();
-        }
-        return chain;
+        // the same statements whether the host phone is staff's or not (nothing in the answer's timing tells
+        // them apart): the host hears of the request from HostNotices, after the answer
+        return Panache.getSession().chain(session -> session.persist(visit))
+                .chain(() -> blocked == null ? Uni.createFrom().voidItem()
+                        : steps.alertBlocked(checked, blocked, now, "asked for a visit"))
+                .chain(() -> messages.send(visit, "VISIT_REQUESTED", VisitTexts.requested(messages.link(token))))
+                .replaceWith(visit);
     }
 
     // ------------------------------------------------------------------ cancelling
 
+    @WithTransaction
     public Uni<Visit> cancelByHost(Person caller, boolean admin, UUID id, String reason) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> hosted(caller, admin, id).chain(visit -> cancel(visit, reason, now)
-                .chain(() -> messages.send(visit, "VISIT_CANCELLED",
-                        "您于 " + window(visit) + " 的来访已被接待人取消。",
-                        "Your visit " + window(visit) + " was cancelled by your host."))
-                .replaceWith(visit)));
+        return steps.hosted(caller, admin, id).chain(visit -> cancel(visit, reason, now)
+                .chain(() -> steps.zoneOf(visit))
+                .chain(zone -> messages.send(visit, "VISIT_CANCELLED", VisitTexts.cancelledByHost(visit, zone)))
+                .replaceWith(visit));
     }
 
+    @WithTransaction
     public Uni<Visit> cancelByVisitor(String token) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> byToken(token, now).chain(visit -> cancel(visit, "cancelled by visitor",
-                now)
-                .chain(() -> visit.hostId == null ? Uni.createFrom().voidItem()
-                        : notifier.notify(visit.hostId, new Notice("VISIT_CANCELLED",
-                                new LocalizedText("访客取消来访", "Visit cancelled"),
-                                new LocalizedText(visit.visitorName + " 取消了 " + window(visit) + " 的来访",
-                                        visit.visitorName + " cancelled the visit " + window(visit)),
-                                "dayuan://visits/" + visit.id)))
-                .replaceWith(visit)));
+        return byToken(token, now).chain(visit -> cancel(visit, "cancelled by visitor", now)
+                .chain(() -> tellHostCancelled(visit)).replaceWith(visit));
+    }
+
+    private Uni<Void> tellHostCancelled(Visit visit) {
+        return visit.hostId == null ? Uni.createFrom().voidItem() : steps.zoneOf(visit)
+                .chain(zone -> notifier.notify(visit.hostId, VisitTexts.cancelledByVisitor(visit, zone)));
     }
 
     private Uni<Void> cancel(Visit visit, String reason, OffsetDateTime now) {
@@ -403,7 +227,7 @@ public class VisitService {
         }
         visit.status = VisitStatus.CANCELLED;
         visit.cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
-        return closed(visit, now, "CANCELLED");
+        return steps.closed(visit, now, "CANCELLED");
     }
 
     // ------------------------------------------------------------------ the visitor's link
@@ -421,34 +245,41 @@ public class VisitService {
         });
     }
 
+    @WithSession
     public Uni<Visit> visitorView(String token) {
-        return Panache.withSession(() -> byToken(token, clock.now()));
+        return byToken(token, clock.now());
     }
 
     public Uni<Visit> giveConsent(String token, String version) {
         if (version == null || version.isBlank() || version.length() > 50) {
             throw ApiException.validation("consentTextVersion", "consentTextVersion is 1 to 50 characters");
         }
+        return consent(token, version.strip());
+    }
+
+    @WithTransaction
+    Uni<Visit> consent(String token, String version) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> byToken(token, now).map(visit -> {
+        return byToken(token, now).map(visit -> {
             if (visit.status != VisitStatus.REQUESTED && visit.status != VisitStatus.APPROVED) {
                 throw ApiException.conflict("A " + visit.status + " visit takes no consent");
             }
             visit.faceConsentAt = now;
-            visit.faceConsentVersion = version.strip();
+            visit.faceConsentVersion = version;
             return visit;
-        }));
+        });
     }
 
     /** Withdrawn consent: the photo is deleted, and devices that had it get the visitor again without it. */
+    @WithTransaction
     public Uni<Visit> withdrawConsent(String token) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> byToken(token, now).chain(visit -> {
+        return byToken(token, now).chain(visit -> {
             visit.faceConsentAt = null;
             visit.faceConsentVersion = null;
             return faces.delete(visit.id, "WITHDRAWN", now).chain(() -> deviceJobs.repushFaces(visit, now))
                     .replaceWith(visit);
-        }));
+        });
     }
 
     /** The face photo of PUT /visits/{id}/face: checked before anything is written. */
@@ -457,9 +288,13 @@ public class VisitService {
             throw new ApiException(io.dayuan.platform.ErrorCode.UNAUTHENTICATED, "X-Visitor-Token is required",
                     null);
         }
-        String contentType = Faces.check(image);
+        return storeFace(visitId, token, image, Faces.check(image));
+    }
+
+    @WithTransaction
+    Uni<Void> storeFace(UUID visitId, String token, byte[] image, String contentType) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> byToken(token, now).chain(visit -> {
+        return byToken(token, now).chain(visit -> {
             if (!visit.id.equals(visitId)) {
                 throw ApiException.forbidden("The visitor token is not for this visit");
             }
@@ -470,7 +305,7 @@ public class VisitService {
                 throw ApiException.forbidden("Face recognition needs the visitor's consent first");
             }
             return faces.store(visit, image, contentType, now).chain(() -> deviceJobs.repushFaces(visit, now));
-        }));
+        });
     }
 
     // ------------------------------------------------------------------ lists
@@ -488,97 +323,11 @@ public class VisitService {
         });
     }
 
-    // ------------------------------------------------------------------ at the gate
-
-    /** A guard lets a visitor in by hand. */
-    public Uni<Visit> checkInByGuard(Person guard, UUID id, UUID gateId) {
-        OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> visits.require(id)
-                .chain(visit -> gateOf(visit, gateId).chain(gate -> enter(visit, gate.id, PassageSource.GUARD,
-                        guard.id, now, true))));
-    }
-
-    public Uni<Visit> checkOutByGuard(Person guard, UUID id, UUID gateId) {
-        OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> visits.require(id)
-                .chain(visit -> gateOf(visit, gateId).chain(gate -> leave(visit, gate.id, PassageSource.GUARD,
-                        guard.id, now, true))));
-    }
-
-    private Uni<Gate> gateOf(Visit visit, UUID gateId) {
-        return gates.findById(gateId).map(gate -> {
-            if (gate == null) {
-                throw ApiException.notFound("Gate", gateId);
-            }
-            if (!gate.siteId.equals(visit.siteId)) {
-                throw ApiException.validation("gateId", "the gate is not at the visit's site");
-            }
-            return gate;
-        });
-    }
-
-    /**
-     * The visitor comes in: the first entry checks the visit in and tells the host; a re-entry after leaving is
-     * a passage again. Inside the caller's transaction. {@code strict} refuses (CONFLICT) what a device event
-     * merely records as denied.
-     */
-    public Uni<Visit> enter(Visit visit, UUID gateId, PassageSource source, UUID recordedBy, OffsetDateTime at,
-            boolean strict) {
-        boolean admissible = (visit.status == VisitStatus.APPROVED || visit.status == VisitStatus.CHECKED_OUT)
-                && !at.isBefore(visit.arriveFrom.minus(pushLead)) && at.isBefore(visit.arriveUntil);
-        if (!admissible) {
-            if (strict) {
-                throw ApiException.conflict("A " + visit.status + " visit cannot enter now");
-            }
-            return gateEvents.publish(new GateEvent(GateEventKind.DENIED, visit.siteId.toString(),
-                    gateId.toString(), Direction.IN, visit.visitorName, visit.plate,
-                    "Visit " + visit.status + " is not admissible now", at)).replaceWith(visit);
-        }
-        boolean first = visit.checkedInAt == null;
-        visit.status = VisitStatus.CHECKED_IN;
-        if (first) {
-            visit.checkedInAt = at;
-        }
-        return passages.record(passage(visit, gateId, Direction.IN, source, recordedBy, at))
-                .chain(() -> first ? notifier.notify(visit.hostId, new Notice("VISITOR_ARRIVED",
-                        new LocalizedText("访客已到达", "Your visitor has arrived"),
-                        new LocalizedText(visit.visitorName + " 已进入大院", visit.visitorName + " has come in"),
-                        "dayuan://visits/" + visit.id)) : Uni.createFrom().voidItem())
-                .replaceWith(visit);
-    }
-
-    /** The visitor goes out: the visit is checked out (they may come in again within the window). */
-    public Uni<Visit> leave(Visit visit, UUID gateId, PassageSource source, UUID recordedBy, OffsetDateTime at,
-            boolean strict) {
-        if (visit.status != VisitStatus.CHECKED_IN) {
-            if (strict) {
-                throw ApiException.conflict("A " + visit.status + " visit is not inside");
-            }
-            return Uni.createFrom().item(visit);
-        }
-        visit.status = VisitStatus.CHECKED_OUT;
-        visit.checkedOutAt = at;
-        return passages.record(passage(visit, gateId, Direction.OUT, source, recordedBy, at)).replaceWith(visit);
-    }
-
-    private static Passage passage(Visit visit, UUID gateId, Direction direction, PassageSource source,
-            UUID recordedBy, OffsetDateTime at) {
-        return new Passage(visit.siteId, gateId, direction, source, SubjectKind.VISITOR, "visit:" + visit.id,
-                visit.visitorName, visit.plate, null, visit.id, null, recordedBy, at);
-    }
-
     // ------------------------------------------------------------------ expiry
 
     /** Visits not used by the end of their window expire. One statement: safe with several replicas. */
+    @WithTransaction
     public Uni<Integer> expire(OffsetDateTime now) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "UPDATE visit SET status = 'EXPIRED' WHERE status IN ('REQUESTED', 'APPROVED') AND arrive_until <= :now")
-                .setParameter("now", now).executeUpdate()));
-    }
-
-    static String window(Visit visit) {
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
-        return visit.arriveFrom.atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' ') + " – "
-                + visit.arriveUntil.atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' ');
+        return visits.expire(now);
     }
 }

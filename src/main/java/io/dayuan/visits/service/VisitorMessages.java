@@ -3,10 +3,10 @@ package io.dayuan.visits.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.dayuan.notifications.LocalizedText;
 import io.dayuan.visits.Visit;
 import io.dayuan.visits.VisitorMessage;
+import io.dayuan.visits.VisitsConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -18,20 +18,19 @@ import io.smallrye.mutiny.Uni;
 public class VisitorMessages {
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.visitor-link-base")
-    String linkBase;
+    VisitsConfig config;
 
     public String link(String token) {
-        return linkBase + token;
+        return config.visitorLinkBase() + token;
     }
 
     /** Queues a text in Simplified Chinese followed by English; call it inside the change's transaction. */
-    public Uni<Void> send(Visit visit, String kind, String zh, String en) {
+    public Uni<Void> send(Visit visit, String kind, LocalizedText text) {
         VisitorMessage message = new VisitorMessage();
         message.visitId = visit.id;
         message.phone = visit.visitorPhone;
         message.kind = kind;
-        message.body = zh + "\n" + en;
+        message.body = text.zh() + "\n" + text.en();
         return Panache.getSession().chain(session -> session.persist(message));
     }
 }

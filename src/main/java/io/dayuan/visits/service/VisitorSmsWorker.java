@@ -1,12 +1,9 @@
 package io.dayuan.visits.service;
 
-import java.time.Duration;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.dayuan.notifications.NotificationChannel;
@@ -18,6 +15,7 @@ import io.dayuan.platform.outbox.Backoff;
 import io.dayuan.platform.outbox.Mark;
 import io.dayuan.platform.outbox.Outbox;
 import io.dayuan.platform.outbox.OutboxTable;
+import io.dayuan.visits.VisitsConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,24 +43,7 @@ public class VisitorSmsWorker {
     Senders senders;
 
     @Inject
-    @ConfigProperty(name = "dayuan.visits.sms.batch-size", defaultValue = "50")
-    int batchSize;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.sms.lease", defaultValue = "PT5M")
-    Duration lease;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.sms.max-attempts", defaultValue = "5")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.sms.backoff.initial", defaultValue = "PT30S")
-    Duration backoffInitial;
-
-    @Inject
-    @ConfigProperty(name = "dayuan.visits.sms.backoff.max", defaultValue = "PT1H")
-    Duration backoffMax;
+    VisitsConfig config;
 
     @Inject
     Clock clock;
@@ -71,7 +52,8 @@ public class VisitorSmsWorker {
 
     @PostConstruct
     void outbox() {
-        outbox = new Outbox(pool, TABLE, new Backoff(maxAttempts, backoffInitial, backoffMax));
+        VisitsConfig.Sms sms = config.sms();
+        outbox = new Outbox(pool, TABLE, new Backoff(sms.maxAttempts(), sms.backoff().initial(), sms.backoff().max()));
     }
 
     @Scheduled(identity = "visits-sms-worker", every = "${dayuan.visits.sms-worker-every}",
@@ -88,7 +70,7 @@ public class VisitorSmsWorker {
         if (!senders.available(NotificationChannel.SMS)) {
             return Uni.createFrom().item(0);
         }
-        return outbox.claim(clock.now(), lease, batchSize)
+        return outbox.claim(clock.now(), config.sms().lease(), config.sms().batchSize())
                 .chain(claimed -> outbox.each(claimed, claim -> claim, 1, this::sendOne));
     }
 

@@ -8,9 +8,9 @@ import io.dayuan.notifications.LocalizedText;
 import io.dayuan.notifications.Notice;
 
 /** The canteen's texts that reach people: its notifications, in Chinese and English. */
-final class CanteenNotices {
+final class CanteenTexts {
 
-    private CanteenNotices() {
+    private CanteenTexts() {
     }
 
     /** To the diners: a menu is published, or corrected (with the manager's note). */

@@ -5,9 +5,9 @@ import io.dayuan.notifications.Notice;
 import io.dayuan.passes.Pass;
 
 /** The passes' texts that reach people: their notifications, in Chinese and English. */
-final class PassNotices {
+final class PassTexts {
 
-    private PassNotices() {
+    private PassTexts() {
     }
 
     /** To the holder: an administrator revoked the pass. */
