@@ -74,7 +74,7 @@ public class EmergencyApi {
     public Uni<@NonNull List<@NonNull EmergencyBroadcast>> emergencyBroadcasts(@Name("siteId") @Id String siteId,
             @Name("first") @DefaultValue("20") Integer first) {
         UUID site = Ids.parse("siteId", siteId);
-        int size = Page.size("first", first, 20, 100);
+        int size = Page.Size.SHORT.of("first", first);
         if (site != null) {
             return callerSites.requireSite(site).chain(() -> service.latest(site, size));
         }

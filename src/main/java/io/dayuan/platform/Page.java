@@ -23,21 +23,16 @@ public record Page<T>(List<T> items, String endCursor, boolean hasMore) {
         /** Lists read whole where possible: visits. */
         public static final Size LONG = new Size(100, 500);
 
-        /** The page size of a {@code first} argument. */
+        /** The page size of a {@code first} argument: the default when absent, VALIDATION outside 1 to max. */
         public int of(String field, Integer first) {
-            return size(field, first, byDefault, max);
+            if (first == null) {
+                return byDefault;
+            }
+            if (first < 1 || first > max) {
+                throw ApiException.validation(field, field + " must be between 1 and " + max);
+            }
+            return first;
         }
-    }
-
-    /** The page size of a {@code first} argument; callers name a {@link Size} instead of numbers. */
-    public static int size(String field, Integer first, int byDefault, int max) {
-        if (first == null) {
-            return byDefault;
-        }
-        if (first < 1 || first > max) {
-            throw ApiException.validation(field, field + " must be between 1 and " + max);
-        }
-        return first;
     }
 
     /** The page of {@code size} items out of up to {@code size + 1} fetched (one more tells whether more follow). */

@@ -186,7 +186,7 @@ public class VisitApi {
     public Uni<@NonNull List<@NonNull Visit>> myVisits(@Name("first") @DefaultValue("100") int first,
             @Name("after") String after) {
         Cursor position = Cursor.decode("after", after);
-        int size = Page.size("first", first, 100, 500);
+        int size = Page.Size.LONG.of("first", first);
         return caller.person().chain(host -> service.hostedBy(host, size, position));
     }
 

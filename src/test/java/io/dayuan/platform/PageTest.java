@@ -33,10 +33,10 @@ class PageTest {
 
     @Test
     void firstIsOneToTheListsMaximumAndItsDefaultWhenLeftOut() {
-        assertThat(Page.size("first", null, 50, 200)).isEqualTo(50);
-        assertThat(Page.size("first", 200, 50, 200)).isEqualTo(200);
-        assertThatThrownBy(() -> Page.size("first", 0, 50, 200)).extracting("field").isEqualTo("first");
-        assertThatThrownBy(() -> Page.size("first", 201, 50, 200)).extracting("field").isEqualTo("first");
+        assertThat(Page.Size.MEDIUM.of("first", null)).isEqualTo(50);
+        assertThat(Page.Size.MEDIUM.of("first", 200)).isEqualTo(200);
+        assertThatThrownBy(() -> Page.Size.MEDIUM.of("first", 0)).extracting("field").isEqualTo("first");
+        assertThatThrownBy(() -> Page.Size.MEDIUM.of("first", 201)).extracting("field").isEqualTo("first");
     }
 
     @Test

@@ -335,7 +335,7 @@ public class BookingService {
         if (from != null && to != null && !to.isAfter(from)) {
             throw ApiException.validation("to", "to must be after from");
         }
-        int limit = Page.size("first", first, 50, 200);
+        int limit = Page.Size.MEDIUM.of("first", first);
         Cursor cursor = Cursor.decode("after", after);
         return caller.person().chain(person -> bookings.ofOrganizer(person.id, from, to, cursor, limit));
     }
